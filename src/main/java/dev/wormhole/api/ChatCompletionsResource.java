@@ -1,0 +1,59 @@
+package dev.wormhole.api;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestMulti;
+
+import dev.wormhole.api.dto.ChatCompletionRequest;
+import dev.wormhole.core.ChatRequest;
+import dev.wormhole.routing.Dispatcher;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code POST /v1/chat/completions}, OpenAI-compatible. {@code stream:false} answers JSON;
+ * {@code stream:true} answers {@code text/event-stream} once the first chunk is in hand, so a failure before
+ * it is a plain JSON error with its status, and one after it an in-band error event.
+ */
+@Path("/v1/chat/completions")
+public class ChatCompletionsResource {
+
+    private static final Map<String, List<String>> JSON = Map.of("Content-Type", List.of(MediaType.APPLICATION_JSON));
+
+    private final Dispatcher dispatcher;
+    private final JsonWriter json;
+    private final ChatStreamEncoder streams;
+
+    ChatCompletionsResource(Dispatcher dispatcher, JsonWriter json, ChatStreamEncoder streams) {
+        this.dispatcher = dispatcher;
+        this.json = json;
+        this.streams = streams;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a chat completion (JSON, or server-sent events with stream:true)")
+    public RestMulti<Buffer> create(@Valid @NotNull(message = "a JSON body is required") ChatCompletionRequest body,
+            RoutingContext rc) {
+        ChatRequest request = ChatRequestMapper.toCore(body);
+        if (Boolean.TRUE.equals(body.stream())) {
+            boolean includeUsage = body.streamOptions() != null
+                    && Boolean.TRUE.equals(body.streamOptions().includeUsage());
+            return RestMulti.fromUniResponse(RequestTracing.timeUpstream(rc, dispatcher.stream(request)),
+                    deltas -> streams.encode(deltas, includeUsage, RequestTracing.requestId(rc)),
+                    deltas -> ChatStreamEncoder.HEADERS, deltas -> 200);
+        }
+        return RestMulti.fromUniResponse(
+                RequestTracing.timeUpstream(rc, dispatcher.chat(request)).map(r -> json.write(ChatResponseMapper.toEdge(r))),
+                io.smallrye.mutiny.Multi.createFrom()::item, b -> JSON, b -> 200);
+    }
+}

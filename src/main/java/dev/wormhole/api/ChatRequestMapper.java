@@ -1,0 +1,206 @@
+package dev.wormhole.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.wormhole.api.dto.ChatCompletionRequest;
+import dev.wormhole.api.dto.ChatCompletionRequest.MessageParam;
+import dev.wormhole.core.ChatMessage;
+import dev.wormhole.core.ChatRequest;
+import dev.wormhole.core.ContentPart;
+import dev.wormhole.core.GatewayException;
+import dev.wormhole.core.ResponseFormat;
+import dev.wormhole.core.Role;
+import dev.wormhole.core.ToolCall;
+import dev.wormhole.core.ToolChoice;
+import dev.wormhole.core.ToolDefinition;
+
+/**
+ * Reads an OpenAI chat request into the core model, rejecting what bean validation cannot express (roles,
+ * content shapes, tool references) with a 400 that names the field to fix.
+ */
+final class ChatRequestMapper {
+
+    private static final int MAX_STOP_SEQUENCES = 4;
+
+    private ChatRequestMapper() {
+    }
+
+    static ChatRequest toCore(ChatCompletionRequest body) {
+        if (body.streamOptions() != null && !Boolean.TRUE.equals(body.stream())) {
+            throw GatewayException.invalid("stream_options", "stream_options is only allowed when stream is true.");
+        }
+        List<ChatMessage> messages = new ArrayList<>();
+        for (int i = 0; i < body.messages().size(); i++) {
+            messages.add(message(body.messages().get(i), "messages[" + i + "]"));
+        }
+        List<ToolDefinition> tools = tools(body.tools());
+        return new ChatRequest(body.model(), messages, body.temperature(), body.topP(),
+                body.maxCompletionTokens() != null ? body.maxCompletionTokens() : body.maxTokens(), body.n(),
+                stop(body.stop()), body.seed(), body.presencePenalty(), body.frequencyPenalty(), tools,
+                toolChoice(body.toolChoice(), tools), body.parallelToolCalls(), responseFormat(body.responseFormat()),
+                body.reasoningEffort(), body.user(), body.extra());
+    }
+
+    private static ChatMessage message(MessageParam m, String path) {
+        Role role = role(m.role(), path);
+        List<ContentPart> content = content(m.content(), role, path);
+        List<ToolCall> calls = new ArrayList<>();
+        if (m.toolCalls() != null && !m.toolCalls().isEmpty()) {
+            if (role != Role.ASSISTANT) {
+                throw GatewayException.invalid(path + ".tool_calls", "Only assistant messages may carry tool_calls.");
+            }
+            m.toolCalls().forEach(c -> calls.add(new ToolCall(c.id(), c.function().name(),
+                    c.function().arguments() == null ? "" : c.function().arguments())));
+        }
+        if (role == Role.TOOL && (m.toolCallId() == null || m.toolCallId().isBlank())) {
+            throw GatewayException.invalid(path + ".tool_call_id", "A tool message must name the tool_call_id it answers.");
+        }
+        if (content.isEmpty() && calls.isEmpty() && role != Role.ASSISTANT) {
+            throw GatewayException.invalid(path + ".content", "content is required for a " + m.role() + " message.");
+        }
+        return new ChatMessage(role, content, m.name(), calls, m.toolCallId());
+    }
+
+    private static Role role(String role, String path) {
+        try {
+            return Role.valueOf(role.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw GatewayException.invalid(path + ".role",
+                    "'" + role + "' is not a valid role; use system, developer, user, assistant or tool.");
+        }
+    }
+
+    private static List<ContentPart> content(JsonNode content, Role role, String path) {
+        if (content == null || content.isNull()) {
+            return List.of();
+        }
+        if (content.isTextual()) {
+            return List.of(new ContentPart.Text(content.asText()));
+        }
+        if (!content.isArray()) {
+            throw GatewayException.invalid(path + ".content", "content must be a string or an array of content parts.");
+        }
+        List<ContentPart> parts = new ArrayList<>();
+        for (int i = 0; i < content.size(); i++) {
+            parts.add(part(content.get(i), role, path + ".content[" + i + "]"));
+        }
+        return parts;
+    }
+
+    private static ContentPart part(JsonNode part, Role role, String path) {
+        String type = part.path("type").asText("");
+        switch (type) {
+            case "text":
+                if (!part.path("text").isTextual()) {
+                    throw GatewayException.invalid(path + ".text", "A text part needs a string 'text'.");
+                }
+                return new ContentPart.Text(part.get("text").asText());
+            case "image_url":
+                JsonNode image = part.path("image_url");
+                String url = image.isTextual() ? image.asText() : image.path("url").asText(null);
+                if (url == null || url.isBlank()) {
+                    throw GatewayException.invalid(path + ".image_url.url", "An image_url part needs a 'url'.");
+                }
+                if (role != Role.USER) {
+                    throw GatewayException.invalid(path, "Images are only allowed in user messages.");
+                }
+                return new ContentPart.Image(url, image.path("detail").asText(null));
+            default:
+                throw GatewayException.invalid(path + ".type", "Content part type '" + type
+                        + "' is not supported; use 'text' or 'image_url'.");
+        }
+    }
+
+    private static List<String> stop(JsonNode stop) {
+        if (stop == null || stop.isNull()) {
+            return List.of();
+        }
+        if (stop.isTextual()) {
+            return List.of(stop.asText());
+        }
+        if (stop.isArray() && stop.size() <= MAX_STOP_SEQUENCES) {
+            List<String> out = new ArrayList<>();
+            for (JsonNode s : stop) {
+                if (!s.isTextual()) {
+                    throw GatewayException.invalid("stop", "stop must be a string or an array of strings.");
+                }
+                out.add(s.asText());
+            }
+            return out;
+        }
+        throw GatewayException.invalid("stop", "stop must be a string or an array of at most "
+                + MAX_STOP_SEQUENCES + " strings.");
+    }
+
+    private static List<ToolDefinition> tools(List<ChatCompletionRequest.ToolParam> tools) {
+        if (tools == null) {
+            return List.of();
+        }
+        List<ToolDefinition> out = new ArrayList<>();
+        for (int i = 0; i < tools.size(); i++) {
+            ChatCompletionRequest.ToolParam t = tools.get(i);
+            if (t.type() != null && !t.type().equals("function")) {
+                throw GatewayException.invalid("tools[" + i + "].type",
+                        "Tool type '" + t.type() + "' is not supported; use 'function'.");
+            }
+            out.add(new ToolDefinition(t.function().name(), t.function().description(), t.function().parameters(),
+                    t.function().strict()));
+        }
+        return out;
+    }
+
+    private static ToolChoice toolChoice(JsonNode choice, List<ToolDefinition> tools) {
+        if (choice == null || choice.isNull()) {
+            return null;
+        }
+        ToolChoice parsed;
+        if (choice.isTextual()) {
+            parsed = switch (choice.asText()) {
+                case "auto" -> ToolChoice.AUTO;
+                case "none" -> ToolChoice.NONE;
+                case "required" -> ToolChoice.REQUIRED;
+                default -> throw GatewayException.invalid("tool_choice",
+                        "tool_choice must be 'auto', 'none', 'required' or a named function.");
+            };
+        } else {
+            String name = choice.path("function").path("name").asText("");
+            if (name.isBlank()) {
+                throw GatewayException.invalid("tool_choice.function.name", "A named tool_choice needs function.name.");
+            }
+            parsed = ToolChoice.named(name);
+        }
+        boolean needsTools = parsed.mode() == ToolChoice.Mode.REQUIRED || parsed.mode() == ToolChoice.Mode.NAMED;
+        if (needsTools && tools.stream().noneMatch(t -> parsed.name() == null || t.name().equals(parsed.name()))) {
+            throw GatewayException.invalid("tool_choice", parsed.name() == null
+                    ? "tool_choice 'required' needs at least one tool."
+                    : "tool_choice names '" + parsed.name() + "', which is not among the tools.");
+        }
+        return parsed;
+    }
+
+    private static ResponseFormat responseFormat(ChatCompletionRequest.ResponseFormatParam format) {
+        if (format == null) {
+            return null;
+        }
+        return switch (format.type()) {
+            case "text" -> new ResponseFormat(ResponseFormat.Type.TEXT, null, null, null);
+            case "json_object" -> new ResponseFormat(ResponseFormat.Type.JSON_OBJECT, null, null, null);
+            case "json_schema" -> {
+                if (format.jsonSchema() == null) {
+                    throw GatewayException.invalid("response_format.json_schema",
+                            "response_format of type json_schema needs a json_schema object.");
+                }
+                Map<String, Object> schema = format.jsonSchema().schema();
+                yield new ResponseFormat(ResponseFormat.Type.JSON_SCHEMA, format.jsonSchema().name(), schema,
+                        format.jsonSchema().strict());
+            }
+            default -> throw GatewayException.invalid("response_format.type",
+                    "response_format.type must be 'text', 'json_object' or 'json_schema'.");
+        };
+    }
+}

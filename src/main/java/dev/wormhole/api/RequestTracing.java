@@ -1,0 +1,77 @@
+package dev.wormhole.api;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Gives every response an {@code x-request-id} (the caller's, when it sent a sane one) and a
+ * {@code Server-Timing} header that splits the time until the headers went out into the gateway's own part
+ * and the upstream's part. Runs first, as a Vert.x route, so even 401s and 404s carry both.
+ */
+@ApplicationScoped
+public class RequestTracing {
+
+    /** The request id header, read and written. */
+    public static final String REQUEST_ID = "x-request-id";
+
+    private static final String STARTED = "wormhole.started";
+    private static final String UPSTREAM_STARTED = "wormhole.upstream.started";
+    private static final String UPSTREAM_NANOS = "wormhole.upstream.nanos";
+    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    void install(@Observes Router router) {
+        router.route().order(-100).handler(this::trace);
+    }
+
+    private void trace(RoutingContext rc) {
+        rc.put(STARTED, System.nanoTime());
+        String incoming = rc.request().getHeader(REQUEST_ID);
+        String id = incoming != null && SANE_ID.matcher(incoming).matches() ? incoming : "req_" + UUID.randomUUID();
+        rc.put(REQUEST_ID, id);
+        rc.addHeadersEndHandler(v -> {
+            rc.response().putHeader(REQUEST_ID, id);
+            rc.response().putHeader("Server-Timing", serverTiming(rc));
+        });
+        rc.next();
+    }
+
+    private static String serverTiming(RoutingContext rc) {
+        long now = System.nanoTime();
+        Long started = rc.get(STARTED);
+        long total = started == null ? 0 : now - started;
+        Long upstream = rc.get(UPSTREAM_NANOS);
+        Long upstreamStarted = rc.get(UPSTREAM_STARTED);
+        long upstreamNanos = upstream != null ? upstream : upstreamStarted != null ? now - upstreamStarted : 0;
+        long gateway = Math.max(0, total - upstreamNanos);
+        return "gateway;dur=" + millis(gateway) + ", upstream;dur=" + millis(upstreamNanos);
+    }
+
+    private static String millis(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.3f", nanos / 1_000_000.0);
+    }
+
+    /** The request id of the current request. */
+    public static String requestId(RoutingContext rc) {
+        String id = rc.get(REQUEST_ID);
+        return id == null ? "" : id;
+    }
+
+    /**
+     * Times {@code upstream} as the request's upstream part: from subscription until it emits (for a
+     * stream, until its first chunk is in hand) or fails.
+     */
+    public static <T> Uni<T> timeUpstream(RoutingContext rc, Uni<T> upstream) {
+        return Uni.createFrom().deferred(() -> {
+            long start = System.nanoTime();
+            rc.put(UPSTREAM_STARTED, start);
+            return upstream.onItemOrFailure().invoke((item, failure) -> rc.put(UPSTREAM_NANOS, System.nanoTime() - start));
+        });
+    }
+}

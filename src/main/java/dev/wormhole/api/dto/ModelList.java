@@ -1,0 +1,7 @@
+package dev.wormhole.api.dto;
+
+import java.util.List;
+
+/** OpenAI's model list: {@code {"object":"list","data":[…]}}. */
+public record ModelList(String object, List<ModelObject> data) {
+}

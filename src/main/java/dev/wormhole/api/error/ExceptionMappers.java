@@ -1,0 +1,121 @@
+package dev.wormhole.api.error;
+
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import dev.wormhole.api.RequestTracing;
+import dev.wormhole.api.dto.ErrorEnvelope;
+import dev.wormhole.core.ErrorKind;
+import dev.wormhole.core.GatewayException;
+import io.vertx.ext.web.RoutingContext;
+
+/** Every failure of a {@code /v1} endpoint answered in OpenAI's error envelope. */
+public class ExceptionMappers {
+
+    @ServerExceptionMapper
+    public Response gateway(GatewayException failure, RoutingContext rc) {
+        return respond(ErrorEnvelopes.of(failure, RequestTracing.requestId(rc)));
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException failure) {
+        ConstraintViolation<?> first = failure.getConstraintViolations().stream()
+                .sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString())).findFirst().orElse(null);
+        String param = first == null ? null : param(first.getPropertyPath().toString());
+        String message = failure.getConstraintViolations().stream()
+                .map(v -> param(v.getPropertyPath().toString()) + ": " + v.getMessage()).sorted()
+                .collect(Collectors.joining("; "));
+        return respond(new ErrorEnvelopes(400, ErrorEnvelope.of("Invalid request: " + message + ".",
+                ErrorKind.INVALID_REQUEST.openAiType(), param, "invalid_value"), null));
+    }
+
+    @ServerExceptionMapper({ JsonProcessingException.class, JsonMappingException.class,
+            com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+            com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
+            com.fasterxml.jackson.core.JsonParseException.class })
+    public Response unreadable(JsonProcessingException failure) {
+        String param = null;
+        if (failure instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            param = path(mapping);
+        }
+        String what = param == null ? "The request body is not valid JSON"
+                : "The field '" + param + "' has the wrong type";
+        return respond(new ErrorEnvelopes(400, ErrorEnvelope.of(what + " (" + firstLine(failure.getOriginalMessage())
+                + ").", ErrorKind.INVALID_REQUEST.openAiType(), param, "invalid_json"), null));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException failure, RoutingContext rc) {
+        int status = failure.getResponse().getStatus();
+        if (failure.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadable(unreadable);
+        }
+        if (status >= 500) {
+            return respond(ErrorEnvelopes.of(failure, RequestTracing.requestId(rc)));
+        }
+        String message = switch (status) {
+            case 404 -> "Unknown request URL: " + rc.request().method() + " " + rc.request().path() + ".";
+            case 405 -> "Method " + rc.request().method() + " is not allowed on " + rc.request().path() + ".";
+            case 415 -> "Send the body as application/json.";
+            case 413 -> "The request body is too large.";
+            default -> failure.getMessage();
+        };
+        String type = status == 404 ? ErrorKind.NOT_FOUND.openAiType() : ErrorKind.INVALID_REQUEST.openAiType();
+        return respond(new ErrorEnvelopes(status, ErrorEnvelope.of(message, type, null, null), null));
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable failure, RoutingContext rc) {
+        return respond(ErrorEnvelopes.of(failure, RequestTracing.requestId(rc)));
+    }
+
+    /** The response for an error: envelope, status and {@code Retry-After} when known. */
+    public static Response respond(ErrorEnvelopes error) {
+        Response.ResponseBuilder builder = Response.status(error.status()).type(MediaType.APPLICATION_JSON)
+                .entity(error.envelope());
+        if (error.retryAfter() != null) {
+            builder.header("Retry-After", Math.max(1, (error.retryAfter().toMillis() + 999) / 1000));
+        }
+        return builder.build();
+    }
+
+    /** {@code create.body.messages[0].role} → {@code messages[0].role}. */
+    static String param(String propertyPath) {
+        String[] parts = propertyPath.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : propertyPath;
+    }
+
+    private static String path(JsonMappingException failure) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : failure.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.wormhole.config;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Finds every mistake in the configuration at once, so startup fails with one message listing them all. */
+final class ConfigProblems {
+
+    private ConfigProblems() {
+    }
+
+    static List<String> find(WormholeConfig config, String httpHost) {
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, ProviderConfig> entry : config.providers().entrySet()) {
+            String id = entry.getKey();
+            ProviderConfig provider = entry.getValue();
+            String key = "wormhole.providers." + id;
+            if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                problems.add(key + ": a provider id may hold only letters, digits, '.', '_' and '-' "
+                        + "(it is the model prefix before '/')");
+            }
+            if (provider.maxConnections() < 1) {
+                problems.add(key + ".max-connections must be at least 1");
+            }
+            provider.baseUrl().ifPresent(url -> {
+                if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
+                    problems.add(key + ".base-url must be an absolute http(s) URL, not '" + url + "'");
+                }
+            });
+            if (provider.apiKeys().orElse(List.of()).stream().anyMatch(String::isBlank)) {
+                problems.add(key + ".api-keys holds an empty key");
+            }
+        }
+        config.defaultProvider().ifPresent(id -> {
+            ProviderConfig provider = config.providers().get(id);
+            if (provider == null || !provider.enabled()) {
+                problems.add("wormhole.default-provider names '" + id + "', which is not an enabled provider (known: "
+                        + config.providers().keySet() + ")");
+            }
+        });
+        boolean noKeys = config.auth().apiKeys().orElse(List.of()).stream().allMatch(String::isBlank);
+        if (noKeys && !config.auth().allowUnauthenticated() && !isLoopback(httpHost)) {
+            problems.add("the gateway is bound to '" + httpHost + "', which is not a loopback address, and no gateway "
+                    + "API key is set: set wormhole.auth.api-keys (or WORMHOLE_API_KEY), bind to 127.0.0.1, or set "
+                    + "wormhole.auth.allow-unauthenticated=true to serve without authentication on purpose");
+        }
+        return problems;
+    }
+
+    static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.wormhole.config;
+
+/** The wire protocol a provider speaks. Written in configuration in lower case, e.g. {@code openai}. */
+public enum Dialect {
+    /** OpenAI's Chat Completions, Embeddings and Models APIs (and every server compatible with them). */
+    OPENAI(true),
+    /** The built-in simulated provider: deterministic answers without any network or key. */
+    SIMULATOR(false);
+
+    private final boolean remote;
+
+    Dialect(boolean remote) {
+        this.remote = remote;
+    }
+
+    /** Whether the dialect calls a remote upstream (needs a base URL and usually a key). */
+    public boolean remote() {
+        return remote;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.wormhole.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.WithDefault;
+
+/** One upstream provider, {@code wormhole.providers.<id>.*}. */
+public interface ProviderConfig {
+
+    /** Wire protocol the provider speaks: {@code openai} or {@code simulator}. */
+    Dialect dialect();
+
+    /** Set to false to keep the entry configured but unavailable. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Base URL of the upstream API, e.g. {@code https://api.openai.com/v1}; the dialect's default when unset. */
+    Optional<URI> baseUrl();
+
+    /** Upstream API keys; several keys are used in turn. Never logged or shown. */
+    Optional<List<String>> apiKeys();
+
+    /** Extra headers sent upstream with every request (e.g. {@code OpenAI-Organization}). */
+    Map<String, String> headers();
+
+    /** Time allowed to open a TCP/TLS connection to the upstream. */
+    @WithDefault("10s")
+    Duration connectTimeout();
+
+    /** Time allowed from sending a request to the upstream's response headers. */
+    @WithDefault("60s")
+    Duration responseTimeout();
+
+    /** Longest silence allowed between two chunks of an upstream response. */
+    @WithDefault("60s")
+    Duration idleTimeout();
+
+    /** Most concurrent connections kept to this upstream (keep-alive pool size). */
+    @WithDefault("64")
+    int maxConnections();
+
+    /** Behaviour of a {@code simulator} provider. */
+    Simulator simulator();
+
+    /** Settings of the simulated provider. */
+    interface Simulator {
+        /** Delay before the first token (and before a non-streamed answer). */
+        @WithDefault("0ms")
+        Duration firstTokenLatency();
+
+        /** Generation speed; 0 emits every token at once. */
+        @WithDefault("0")
+        int tokensPerSecond();
+
+        /** Chat models it offers. */
+        @WithDefault("sim-1")
+        List<String> chatModels();
+
+        /** Embedding models it offers. */
+        @WithDefault("sim-embed-1")
+        List<String> embeddingModels();
+
+        /** Vector size of embeddings when the request names no {@code dimensions}. */
+        @WithDefault("256")
+        int embeddingDimensions();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.wormhole.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Every setting of the gateway, under the {@code wormhole} prefix. */
+@ConfigMapping(prefix = "wormhole")
+public interface WormholeConfig {
+
+    /**
+     * Upstream providers keyed by id; the id is the model prefix clients use ({@code openai/gpt-4o-mini}).
+     * Conventional environment variables such as {@code OPENAI_API_KEY} add entries without a config file.
+     */
+    Map<String, ProviderConfig> providers();
+
+    /**
+     * Provider serving model names that carry no known provider prefix. When unset: the only configured
+     * real provider if there is exactly one, else the simulator if no real provider is configured.
+     */
+    Optional<String> defaultProvider();
+
+    /** Request and upstream size limits. */
+    Limits limits();
+
+    /** Life cycle of cached provider instances. */
+    Registry registry();
+
+    /** Gateway API keys clients must present. */
+    Auth auth();
+
+    /** Graceful shutdown. */
+    Shutdown shutdown();
+
+    /** Size limits. */
+    interface Limits {
+        /** Largest request body accepted on {@code /v1/**}; larger bodies get a 413. */
+        @WithDefault("20M")
+        MemorySize maxRequestBody();
+
+        /** Largest single server-sent event accepted from an upstream stream. */
+        @WithDefault("10M")
+        MemorySize maxUpstreamFrame();
+
+        /** Largest non-streamed upstream response body. */
+        @WithDefault("32M")
+        MemorySize maxUpstreamBody();
+    }
+
+    /** Provider instance cache. */
+    interface Registry {
+        /** An instance with no lease that was not used for this long is closed by the sweep. */
+        @WithDefault("10m")
+        Duration idleTimeout();
+
+        /** Most provider instances kept open; the least recently used idle ones are closed beyond it. */
+        @WithDefault("64")
+        int maxInstances();
+
+        /** How often the idle sweep runs. */
+        @WithDefault("30s")
+        Duration sweepInterval();
+    }
+
+    /** Client authentication. */
+    interface Auth {
+        /** Keys accepted as {@code Authorization: Bearer <key>} or {@code x-api-key}; none means no auth. */
+        Optional<List<String>> apiKeys();
+
+        /** Allow serving without keys on a non-loopback address (otherwise the gateway refuses to start). */
+        @WithDefault("false")
+        boolean allowUnauthenticated();
+    }
+
+    /** Shutdown behaviour. */
+    interface Shutdown {
+        /** How long shutdown waits for in-flight requests and streams before closing providers anyway. */
+        @WithDefault("30s")
+        Duration grace();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.wormhole.core;
+
+import java.util.List;
+
+/**
+ * One increment of a streamed chat answer. A delta carries choice increments, or (typically last) only
+ * the usage of the whole call. {@code created} is in epoch seconds.
+ */
+public record ChatDelta(String id, String model, long created, List<ChoiceDelta> choices, Usage usage) {
+
+    public ChatDelta {
+        choices = List.copyOf(choices);
+    }
+
+    /**
+     * An increment of one choice. {@code role} is set on a choice's first delta; {@code content} and
+     * {@code toolCalls} are the new fragments; {@code finishReason} is set on its last.
+     */
+    public record ChoiceDelta(int index, Role role, String content, List<ToolCallDelta> toolCalls,
+            FinishReason finishReason) {
+
+        public ChoiceDelta {
+            toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+        }
+    }
+
+    /**
+     * A fragment of a tool call: {@code index} identifies the call within the choice, {@code id} and
+     * {@code name} come on its first fragment, {@code arguments} is the next piece of the JSON text.
+     */
+    public record ToolCallDelta(int index, String id, String name, String arguments) {
+    }
+}

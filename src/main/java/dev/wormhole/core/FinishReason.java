@@ -1,0 +1,6 @@
+package dev.wormhole.core;
+
+/** Why the model stopped generating. */
+public enum FinishReason {
+    STOP, LENGTH, TOOL_CALLS, CONTENT_FILTER
+}

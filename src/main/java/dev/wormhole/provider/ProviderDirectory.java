@@ -1,0 +1,78 @@
+package dev.wormhole.provider;
+
+import java.net.URI;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.wormhole.config.Dialect;
+import dev.wormhole.config.ProviderConfig;
+import dev.wormhole.config.WormholeConfig;
+
+/**
+ * The providers this gateway may use, resolved from configuration once: which ids are available, the
+ * settings of each, and which provider serves unprefixed model names. Knows nothing of live instances.
+ */
+@ApplicationScoped
+public class ProviderDirectory {
+
+    static final URI OPENAI_DEFAULT_BASE_URL = URI.create("https://api.openai.com/v1");
+
+    private final Map<String, ProviderSettings> available;
+    private final Optional<String> defaultProvider;
+
+    ProviderDirectory(WormholeConfig config) {
+        Map<String, ProviderSettings> settings = new TreeMap<>();
+        config.providers().forEach((id, provider) -> {
+            if (!provider.enabled()) {
+                return;
+            }
+            settings.put(id, resolve(id, provider, config.limits()));
+        });
+        this.available = Collections.unmodifiableMap(settings);
+        this.defaultProvider = chooseDefault(config.defaultProvider(), settings);
+    }
+
+    private static ProviderSettings resolve(String id, ProviderConfig c, WormholeConfig.Limits limits) {
+        URI baseUrl = c.baseUrl().orElse(c.dialect() == Dialect.OPENAI ? OPENAI_DEFAULT_BASE_URL : null);
+        return new ProviderSettings(id, c.dialect(), baseUrl, c.apiKeys().orElse(List.of()), c.headers(),
+                new ProviderSettings.Timeouts(c.connectTimeout(), c.responseTimeout(), c.idleTimeout()),
+                c.maxConnections(), limits.maxUpstreamFrame().asLongValue(), limits.maxUpstreamBody().asLongValue(),
+                ProviderSettings.Simulation.from(c.simulator()));
+    }
+
+    private static Optional<String> chooseDefault(Optional<String> configured, Map<String, ProviderSettings> settings) {
+        if (configured.isPresent()) {
+            return configured.filter(settings::containsKey);
+        }
+        List<String> remote = settings.values().stream().filter(s -> s.dialect().remote()).map(ProviderSettings::id)
+                .toList();
+        if (remote.size() == 1) {
+            return Optional.of(remote.get(0));
+        }
+        if (remote.isEmpty()) {
+            return settings.values().stream().filter(s -> s.dialect() == Dialect.SIMULATOR)
+                    .map(ProviderSettings::id).findFirst();
+        }
+        return Optional.empty();
+    }
+
+    /** Settings of an available provider. */
+    public Optional<ProviderSettings> settings(String providerId) {
+        return Optional.ofNullable(available.get(providerId));
+    }
+
+    /** Ids of every available provider, sorted. */
+    public List<String> ids() {
+        return List.copyOf(available.keySet());
+    }
+
+    /** The provider serving unprefixed model names, if any. */
+    public Optional<String> defaultProvider() {
+        return defaultProvider;
+    }
+}

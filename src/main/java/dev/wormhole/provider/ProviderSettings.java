@@ -1,0 +1,57 @@
+package dev.wormhole.provider;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.wormhole.config.Dialect;
+import dev.wormhole.config.ProviderConfig;
+
+/**
+ * Everything a provider instance is built from: one provider's configuration, resolved and immutable.
+ * {@link #toString()} redacts the keys and header values so settings can be logged safely.
+ */
+public record ProviderSettings(
+        String id,
+        Dialect dialect,
+        URI baseUrl,
+        List<String> apiKeys,
+        Map<String, String> headers,
+        Timeouts timeouts,
+        int maxConnections,
+        long maxFrameBytes,
+        long maxBodyBytes,
+        Simulation simulation) {
+
+    /** The upstream deadlines of one provider. */
+    public record Timeouts(Duration connect, Duration response, Duration idle) {
+    }
+
+    /** Behaviour of a simulated provider (ignored by remote dialects). */
+    public record Simulation(Duration firstTokenLatency, int tokensPerSecond, List<String> chatModels,
+            List<String> embeddingModels, int embeddingDimensions) {
+
+        public Simulation {
+            chatModels = List.copyOf(chatModels);
+            embeddingModels = List.copyOf(embeddingModels);
+        }
+
+        static Simulation from(ProviderConfig.Simulator config) {
+            return new Simulation(config.firstTokenLatency(), config.tokensPerSecond(), config.chatModels(),
+                    config.embeddingModels(), config.embeddingDimensions());
+        }
+    }
+
+    public ProviderSettings {
+        apiKeys = List.copyOf(apiKeys);
+        headers = Map.copyOf(headers);
+    }
+
+    @Override
+    public String toString() {
+        return "ProviderSettings[id=" + id + ", dialect=" + dialect + ", baseUrl=" + baseUrl + ", apiKeys="
+                + apiKeys.size() + " redacted, headers=" + headers.keySet() + ", timeouts=" + timeouts
+                + ", maxConnections=" + maxConnections + "]";
+    }
+}

@@ -1,0 +1,186 @@
+package dev.wormhole.provider;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.wormhole.core.ErrorKind;
+import dev.wormhole.core.GatewayException;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+
+/**
+ * The non-blocking HTTP client of one provider instance: a keep-alive connection pool sized by
+ * configuration, deadlines for connecting, for the response headers and for silences between chunks, size
+ * caps, and cancellation that resets the upstream request. Dialects build their APIs on it.
+ */
+public final class UpstreamHttp {
+
+    /** Reads a dialect's error body into the taxonomy. */
+    @FunctionalInterface
+    public interface ErrorReader {
+        GatewayException read(int status, Buffer body, Duration retryAfter);
+    }
+
+    private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+    private final Vertx vertx;
+    private final HttpClient client;
+    private final ProviderSettings settings;
+    private final ErrorReader errorReader;
+
+    public UpstreamHttp(Vertx vertx, ProviderSettings settings, ErrorReader errorReader) {
+        this.vertx = vertx;
+        this.settings = settings;
+        this.errorReader = errorReader;
+        HttpClientOptions options = new HttpClientOptions()
+                .setKeepAlive(true)
+                .setConnectTimeout((int) settings.timeouts().connect().toMillis())
+                .setDecompressionSupported(true)
+                .setName("wormhole-" + settings.id());
+        this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(settings.maxConnections()));
+    }
+
+    /**
+     * Sends a request and streams the body of a 2xx reply. A non-2xx reply fails with the dialect's reading
+     * of its error body. Lazy: nothing is sent before subscription; cancelling resets the request.
+     */
+    public Multi<Buffer> stream(HttpMethod method, String path, Map<String, String> headers, Buffer body) {
+        return Multi.createFrom().emitter(emitter -> new Exchange(emitter).start(method, path, headers, body));
+    }
+
+    /** Like {@link #stream} but collects the whole body, failing when it exceeds the provider's body limit. */
+    public Uni<Buffer> call(HttpMethod method, String path, Map<String, String> headers, Buffer body) {
+        long limit = settings.maxBodyBytes();
+        return stream(method, path, headers, body).collect().in(Buffer::buffer, (all, chunk) -> {
+            if (all.length() + chunk.length() > limit) {
+                throw GatewayException.of(ErrorKind.UPSTREAM_RESPONSE_TOO_LARGE, "upstream_body_too_large",
+                        "The upstream's reply exceeded the " + limit + "-byte limit.");
+            }
+            all.appendBuffer(chunk);
+        });
+    }
+
+    /** Closes the connection pool. */
+    public void close() {
+        client.close();
+    }
+
+    /** One request/response exchange feeding an emitter, with demand-driven reads. */
+    private final class Exchange {
+        private final MultiEmitter<? super Buffer> emitter;
+        private final AtomicBoolean finished = new AtomicBoolean();
+        private volatile HttpClientRequest request;
+        private long headerTimer = -1;
+
+        Exchange(MultiEmitter<? super Buffer> emitter) {
+            this.emitter = emitter;
+            emitter.onTermination(this::abort);
+        }
+
+        void start(HttpMethod method, String path, Map<String, String> headers, Buffer body) {
+            RequestOptions options = new RequestOptions()
+                    .setMethod(method)
+                    .setAbsoluteURI(settings.baseUrl().toString().replaceAll("/+$", "") + path)
+                    .setConnectTimeout(settings.timeouts().connect().toMillis())
+                    .setIdleTimeout(settings.timeouts().idle().toMillis())
+                    .setFollowRedirects(false);
+            headers.forEach(options::putHeader);
+            client.request(options).onComplete(ar -> {
+                if (ar.failed()) {
+                    fail(ar.cause());
+                    return;
+                }
+                HttpClientRequest req = ar.result();
+                request = req;
+                if (finished.get()) {
+                    req.reset();
+                    return;
+                }
+                req.exceptionHandler(this::fail);
+                headerTimer = vertx.setTimer(settings.timeouts().response().toMillis(), id -> fail(
+                        GatewayException.of(ErrorKind.UPSTREAM_TIMEOUT, "upstream_timeout", "Provider '"
+                                + settings.id() + "' sent no response within " + settings.timeouts().response()
+                                + ".")));
+                Future<HttpClientResponse> sent = body == null ? req.send() : req.send(body);
+                sent.onComplete(res -> {
+                    vertx.cancelTimer(headerTimer);
+                    if (res.failed()) {
+                        fail(res.cause());
+                    } else {
+                        onResponse(res.result());
+                    }
+                });
+            });
+        }
+
+        private void onResponse(HttpClientResponse response) {
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                response.pause();
+                response.handler(chunk -> emitter.emit(chunk));
+                response.exceptionHandler(this::fail);
+                response.endHandler(v -> {
+                    if (finished.compareAndSet(false, true)) {
+                        emitter.complete();
+                    }
+                });
+                emitter.onRequest(response::fetch);
+                long pending = emitter.requested();
+                if (pending > 0) {
+                    response.fetch(pending);
+                }
+                return;
+            }
+            Duration retryAfter = UpstreamFailures.parseRetryAfter(response.getHeader("retry-after"),
+                    response.getHeader("retry-after-ms"), Clock.systemUTC());
+            Buffer errorBody = Buffer.buffer();
+            response.handler(chunk -> {
+                if (errorBody.length() < MAX_ERROR_BODY_BYTES) {
+                    errorBody.appendBuffer(chunk);
+                }
+            });
+            response.exceptionHandler(this::fail);
+            // The error body was read to its end, so the connection stays reusable: fail without a reset.
+            response.endHandler(v -> {
+                if (finished.compareAndSet(false, true)) {
+                    emitter.fail(errorReader.read(status, errorBody, retryAfter));
+                }
+            });
+        }
+
+        private void fail(Throwable failure) {
+            if (finished.compareAndSet(false, true)) {
+                vertx.cancelTimer(headerTimer);
+                HttpClientRequest req = request;
+                if (req != null) {
+                    req.reset();
+                }
+                emitter.fail(UpstreamFailures.fromThrowable(settings.id(), failure));
+            }
+        }
+
+        /** Called on cancellation and on every termination; resets the request unless it ended normally. */
+        private void abort() {
+            if (finished.compareAndSet(false, true)) {
+                vertx.cancelTimer(headerTimer);
+                HttpClientRequest req = request;
+                if (req != null) {
+                    req.reset();
+                }
+            }
+        }
+    }
+}

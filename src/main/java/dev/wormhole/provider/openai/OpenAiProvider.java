@@ -1,0 +1,70 @@
+package dev.wormhole.provider.openai;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.wormhole.core.ChatDelta;
+import dev.wormhole.core.ChatRequest;
+import dev.wormhole.core.ChatResult;
+import dev.wormhole.core.EmbeddingRequest;
+import dev.wormhole.core.EmbeddingResult;
+import dev.wormhole.core.ModelInfo;
+import dev.wormhole.provider.Capabilities;
+import dev.wormhole.provider.EmbeddingProvider;
+import dev.wormhole.provider.ProviderSettings;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+
+/**
+ * A provider speaking OpenAI's Chat Completions, Embeddings and Models APIs: OpenAI itself or any server
+ * compatible with it. Streams always ask the upstream for the usage chunk.
+ */
+public final class OpenAiProvider implements EmbeddingProvider {
+
+    private static final Capabilities CAPABILITIES = new Capabilities(true, true, true, true, true);
+
+    private final String id;
+    private final OpenAiApi api;
+
+    OpenAiProvider(Vertx vertx, ProviderSettings settings, ObjectMapper json) {
+        this.id = settings.id();
+        this.api = new OpenAiApi(vertx, settings, json);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public Uni<ChatResult> chat(ChatRequest request) {
+        return api.chat(OpenAiMapper.toWire(request, false)).map(c -> OpenAiMapper.fromWire(c, request.model()));
+    }
+
+    @Override
+    public Multi<ChatDelta> streamChat(ChatRequest request) {
+        return api.streamChat(OpenAiMapper.toWire(request, true)).map(c -> OpenAiMapper.fromWire(c, request.model()));
+    }
+
+    @Override
+    public Uni<EmbeddingResult> embed(EmbeddingRequest request) {
+        return api.embed(OpenAiMapper.toWire(request)).map(r -> OpenAiMapper.fromWire(r, request));
+    }
+
+    @Override
+    public Uni<List<ModelInfo>> listModels() {
+        return api.listModels().map(list -> OpenAiMapper.fromWire(list, id));
+    }
+
+    @Override
+    public void close() {
+        api.close();
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * OpenAI's wire format exactly as the upstream speaks it (Chat Completions, Embeddings, Models). Serialized
+ * by the dialect's own ObjectMapper calls, outside any REST signature, hence registered for reflection.
+ */
+package dev.wormhole.provider.openai.wire;

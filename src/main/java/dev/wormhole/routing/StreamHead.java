@@ -1,0 +1,191 @@
+package dev.wormhole.routing;
+
+import java.util.concurrent.Flow;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.helpers.Subscriptions;
+import io.smallrye.mutiny.subscription.MultiSubscriber;
+import io.smallrye.mutiny.subscription.UniEmitter;
+
+/**
+ * Splits a stream at its first item: the returned Uni completes once the first item has arrived (or fails
+ * if the stream fails first), with a Multi that replays that item and then continues the same upstream
+ * subscription. This is what lets the gateway answer a failure before the first chunk as a plain HTTP
+ * error and commit to {@code 200 text/event-stream} only once there is something to send.
+ *
+ * <p>Cancelling the Uni before the first item, or the Multi at any time, cancels the upstream. The Multi
+ * accepts one subscriber.
+ */
+public final class StreamHead {
+
+    private StreamHead() {
+    }
+
+    /** The stream, once its first item is in hand. */
+    public static <T> Uni<Multi<T>> awaitFirst(Multi<T> source) {
+        return Uni.createFrom().emitter(emitter -> {
+            Gate<T> gate = new Gate<>(emitter);
+            emitter.onTermination(gate::cancelIfWaiting);
+            source.subscribe().withSubscriber(gate);
+        });
+    }
+
+    private static final class Gate<T> implements MultiSubscriber<T>, Flow.Subscription {
+        private static final Object COMPLETED = new Object();
+
+        private final UniEmitter<? super Multi<T>> emitter;
+        private Flow.Subscription upstream;
+        private Flow.Subscriber<? super T> downstream;
+        private T first;
+        private boolean handedOff;
+        private boolean firstDelivered;
+        private boolean cancelledEarly;
+        private Object pendingTerminal;
+
+        Gate(UniEmitter<? super Multi<T>> emitter) {
+            this.emitter = emitter;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            boolean cancel;
+            synchronized (this) {
+                upstream = subscription;
+                cancel = cancelledEarly;
+            }
+            if (cancel) {
+                subscription.cancel();
+            } else {
+                subscription.request(1);
+            }
+        }
+
+        void cancelIfWaiting() {
+            Flow.Subscription toCancel;
+            synchronized (this) {
+                if (handedOff) {
+                    return;
+                }
+                handedOff = true;
+                cancelledEarly = true;
+                toCancel = upstream;
+            }
+            if (toCancel != null) {
+                toCancel.cancel();
+            }
+        }
+
+        @Override
+        public void onItem(T item) {
+            Flow.Subscriber<? super T> target;
+            synchronized (this) {
+                if (!handedOff) {
+                    handedOff = true;
+                    first = item;
+                    target = null;
+                } else {
+                    target = downstream;
+                }
+            }
+            if (target == null) {
+                Flow.Publisher<T> tail = this::subscribeTail;
+                emitter.complete(Multi.createFrom().publisher(tail));
+            } else {
+                target.onNext(item);
+            }
+        }
+
+        @Override
+        public void onFailure(Throwable failure) {
+            terminate(failure);
+        }
+
+        @Override
+        public void onCompletion() {
+            terminate(COMPLETED);
+        }
+
+        private void terminate(Object signal) {
+            boolean beforeHandOff;
+            boolean deliverNow = false;
+            synchronized (this) {
+                beforeHandOff = !handedOff;
+                if (beforeHandOff) {
+                    handedOff = true;
+                } else if (firstDelivered) {
+                    deliverNow = true;
+                } else {
+                    pendingTerminal = signal;
+                }
+            }
+            if (beforeHandOff) {
+                if (signal == COMPLETED) {
+                    emitter.complete(Multi.createFrom().empty());
+                } else {
+                    emitter.fail((Throwable) signal);
+                }
+            } else if (deliverNow) {
+                deliver(signal);
+            }
+        }
+
+        private void deliver(Object terminal) {
+            if (terminal == COMPLETED) {
+                downstream.onComplete();
+            } else {
+                downstream.onError((Throwable) terminal);
+            }
+        }
+
+        private void subscribeTail(Flow.Subscriber<? super T> subscriber) {
+            boolean accepted;
+            synchronized (this) {
+                accepted = downstream == null;
+                if (accepted) {
+                    downstream = subscriber;
+                }
+            }
+            if (!accepted) {
+                Subscriptions.fail(subscriber, new IllegalStateException("This stream accepts a single subscriber"));
+                return;
+            }
+            subscriber.onSubscribe(this);
+        }
+
+        @Override
+        public void request(long n) {
+            if (n <= 0) {
+                return;
+            }
+            T item;
+            synchronized (this) {
+                item = first;
+                first = null;
+            }
+            long remaining = n;
+            if (item != null) {
+                downstream.onNext(item);
+                remaining--;
+                Object terminal;
+                synchronized (this) {
+                    firstDelivered = true;
+                    terminal = pendingTerminal;
+                    pendingTerminal = null;
+                }
+                if (terminal != null) {
+                    deliver(terminal);
+                    return;
+                }
+            }
+            if (remaining > 0) {
+                upstream.request(remaining);
+            }
+        }
+
+        @Override
+        public void cancel() {
+            upstream.cancel();
+        }
+    }
+}

@@ -37,6 +37,9 @@ public interface WormholeConfig {
     /** Graceful shutdown. */
     Shutdown shutdown();
 
+    /** Model listing. */
+    Models models();
+
     /** Size limits. */
     interface Limits {
         /** Largest request body accepted on {@code /v1/**}; larger bodies get a 413. */
@@ -75,6 +78,13 @@ public interface WormholeConfig {
         /** Allow serving without keys on a non-loopback address (otherwise the gateway refuses to start). */
         @WithDefault("false")
         boolean allowUnauthenticated();
+    }
+
+    /** Model listing across providers. */
+    interface Models {
+        /** How long {@code GET /v1/models} waits for one provider's list before leaving that provider out. */
+        @WithDefault("10s")
+        Duration listTimeout();
     }
 
     /** Shutdown behaviour. */

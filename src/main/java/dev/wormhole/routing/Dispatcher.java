@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.wormhole.config.WormholeConfig;
 import dev.wormhole.core.ChatDelta;
 import dev.wormhole.core.ChatRequest;
 import dev.wormhole.core.ChatResult;
@@ -40,12 +41,15 @@ public class Dispatcher {
     private final ProviderRegistry registry;
     private final ProviderDirectory directory;
     private final UsageMetrics metrics;
+    private final Duration listTimeout;
 
-    Dispatcher(ModelRouter router, ProviderRegistry registry, ProviderDirectory directory, UsageMetrics metrics) {
+    Dispatcher(ModelRouter router, ProviderRegistry registry, ProviderDirectory directory, UsageMetrics metrics,
+            WormholeConfig config) {
         this.router = router;
         this.registry = registry;
         this.directory = directory;
         this.metrics = metrics;
+        this.listTimeout = config.models().listTimeout();
     }
 
     /** A complete answer. */
@@ -109,13 +113,16 @@ public class Dispatcher {
     }
 
     /**
-     * The models of every available provider, sorted by qualified id. A provider whose list call fails is
-     * left out (and logged) rather than failing the whole list.
+     * The models of every available provider, sorted by qualified id. A provider whose list call fails or
+     * takes longer than the list timeout is left out (and logged) rather than failing or delaying the list.
      */
     public Uni<List<ModelInfo>> listModels() {
         List<Uni<List<ModelInfo>>> perProvider = new ArrayList<>();
         for (String id : directory.ids()) {
-            perProvider.add(leased(id, Provider::listModels).onFailure().recoverWithItem(failure -> {
+            perProvider.add(leased(id, Provider::listModels).ifNoItem().after(listTimeout)
+                    .failWith(() -> GatewayException.of(ErrorKind.UPSTREAM_TIMEOUT, "upstream_timeout",
+                            "Provider '" + id + "' did not list its models within " + listTimeout + "."))
+                    .onFailure().recoverWithItem(failure -> {
                 Log.warnf("Listing the models of provider '%s' failed: %s", id, failure.getMessage());
                 return List.of();
             }));

@@ -89,10 +89,14 @@ public class ExceptionMappers {
         return builder.build();
     }
 
-    /** {@code create.body.messages[0].role} → {@code messages[0].role}. */
+    /**
+     * {@code create.body.messages[0].toolCallId} → {@code messages[0].tool_call_id}: the wire name, since every
+     * field of the OpenAI API is snake_case.
+     */
     static String param(String propertyPath) {
         String[] parts = propertyPath.split("\\.", 3);
-        return parts.length == 3 ? parts[2] : propertyPath;
+        String path = parts.length == 3 ? parts[2] : propertyPath;
+        return path.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String path(JsonMappingException failure) {

@@ -1,0 +1,23 @@
+package dev.wormhole.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import dev.wormhole.api.sse.SseFrames;
+
+class SseFramesTest {
+
+    @Test
+    void framesADataEventByteExactly() {
+        byte[] frame = SseFrames.data("{\"a\":\"é\"}".getBytes(StandardCharsets.UTF_8)).getBytes();
+        assertThat(frame).isEqualTo("data: {\"a\":\"é\"}\n\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void framesTheTerminalEventByteExactly() {
+        assertThat(SseFrames.done().getBytes()).isEqualTo("data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII));
+    }
+}

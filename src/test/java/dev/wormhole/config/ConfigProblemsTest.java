@@ -1,0 +1,59 @@
+package dev.wormhole.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.wormhole.testing.TestConfig;
+
+class ConfigProblemsTest {
+
+    private static final Map<String, String> SIMULATOR = Map.of("wormhole.providers.simulator.dialect", "simulator");
+
+    @Test
+    void acceptsTheDefaultsOnLoopback() {
+        assertThat(ConfigProblems.find(TestConfig.of(SIMULATOR), "127.0.0.1")).isEmpty();
+        assertThat(ConfigProblems.find(TestConfig.of(SIMULATOR), "localhost")).isEmpty();
+        assertThat(ConfigProblems.find(TestConfig.of(SIMULATOR), "::1")).isEmpty();
+    }
+
+    @Test
+    void refusesAPublicBindWithoutAKey() {
+        assertThat(ConfigProblems.find(TestConfig.of(SIMULATOR), "0.0.0.0")).singleElement().asString()
+                .contains("'0.0.0.0'", "not a loopback address", "wormhole.auth.api-keys", "WORMHOLE_API_KEY",
+                        "wormhole.auth.allow-unauthenticated=true");
+    }
+
+    @Test
+    void acceptsAPublicBindWithAKeyOrAnExplicitOptOut() {
+        assertThat(ConfigProblems.find(TestConfig.of(with("wormhole.auth.api-keys", "k")), "0.0.0.0")).isEmpty();
+        assertThat(ConfigProblems.find(TestConfig.of(with("wormhole.auth.allow-unauthenticated", "true")), "0.0.0.0"))
+                .isEmpty();
+    }
+
+    @Test
+    void listsEveryProblemAtOnce() {
+        Map<String, String> props = new HashMap<>(SIMULATOR);
+        props.put("wormhole.providers.bad/id.dialect", "openai");
+        props.put("wormhole.providers.x.dialect", "openai");
+        props.put("wormhole.providers.x.base-url", "ftp://example.com");
+        props.put("wormhole.providers.x.max-connections", "0");
+        props.put("wormhole.default-provider", "missing");
+
+        assertThat(ConfigProblems.find(TestConfig.of(props), "0.0.0.0")).hasSize(5)
+                .anySatisfy(p -> assertThat(p).contains("wormhole.providers.bad/id", "provider id"))
+                .anySatisfy(p -> assertThat(p).contains("wormhole.providers.x.base-url"))
+                .anySatisfy(p -> assertThat(p).contains("wormhole.providers.x.max-connections"))
+                .anySatisfy(p -> assertThat(p).contains("wormhole.default-provider", "missing"))
+                .anySatisfy(p -> assertThat(p).contains("not a loopback address"));
+    }
+
+    private static Map<String, String> with(String key, String value) {
+        Map<String, String> props = new HashMap<>(SIMULATOR);
+        props.put(key, value);
+        return props;
+    }
+}

@@ -50,11 +50,14 @@ final class ProviderCache {
         openLeases.incrementAndGet();
         if (draining) {
             releaseOne();
-            throw GatewayException.of(ErrorKind.UNAVAILABLE, "shutting_down",
-                    "The gateway is shutting down and accepts no new requests; retry on another instance.");
+            throw shuttingDown();
         }
         try {
             while (true) {
+                if (draining) {
+                    // Drain may have closed every entry while this lease was looping: never re-create one.
+                    throw shuttingDown();
+                }
                 boolean[] created = { false };
                 Entry entry = entries.computeIfAbsent(id, key -> {
                     created[0] = true;
@@ -67,10 +70,15 @@ final class ProviderCache {
                 // Retired by a concurrent eviction between lookup and acquire: drop it and create afresh.
                 entries.remove(id, entry);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             releaseOne();
             throw e;
         }
+    }
+
+    private static GatewayException shuttingDown() {
+        return GatewayException.of(ErrorKind.UNAVAILABLE, "shutting_down",
+                "The gateway is shutting down and accepts no new requests; retry on another instance.");
     }
 
     /** Closes entries idle longer than {@code idleTimeout}, then the least recently used idle ones beyond {@code maxSize}. */
@@ -116,10 +124,7 @@ final class ProviderCache {
      * @return true when every lease was released within the grace period
      */
     boolean drain(Duration grace) {
-        draining = true;
-        if (openLeases.get() == 0) {
-            drained.complete(null);
-        }
+        stopAdmitting();
         boolean clean = true;
         try {
             drained.get(grace.toMillis(), TimeUnit.MILLISECONDS);
@@ -139,6 +144,14 @@ final class ProviderCache {
             entry.close();
         }
         return clean;
+    }
+
+    /** Refuses new leases from now on; open leases run to their end. Idempotent. */
+    void stopAdmitting() {
+        draining = true;
+        if (openLeases.get() == 0) {
+            drained.complete(null);
+        }
     }
 
     private void releaseOne() {

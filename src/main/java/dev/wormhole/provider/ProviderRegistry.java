@@ -1,5 +1,6 @@
 package dev.wormhole.provider;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.All;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
@@ -73,15 +75,30 @@ public class ProviderRegistry {
     @Scheduled(identity = "provider-registry-sweep", every = "${wormhole.registry.sweep-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
-        int closed = cache.evictIdle(config.registry().idleTimeout(), config.registry().maxInstances());
+        evictIdle(config.registry().idleTimeout());
+    }
+
+    /** Closes instances without a lease that were idle at least this long (and trims to the size limit). */
+    void evictIdle(Duration idleTimeout) {
+        int closed = cache.evictIdle(idleTimeout, config.registry().maxInstances());
         if (closed > 0) {
             Log.debugf("Closed %d idle provider instance(s)", closed);
         }
     }
 
+    /**
+     * First phase of shutdown (SIGTERM): new requests get a 503 from here on, readiness turns down, while the
+     * HTTP layer waits for in-flight requests (quarkus.shutdown.timeout, set to the grace period).
+     */
+    void onShutdownInitiated(@Observes ShutdownDelayInitiatedEvent event) {
+        Log.infof("Shutdown initiated: refusing new requests; %d in flight", cache.openLeases());
+        cache.stopAdmitting();
+    }
+
+    /** Last phase of shutdown: waits for any lease still open (bounded by the grace period), then closes all. */
     void onShutdown(@Observes ShutdownEvent event) {
-        Log.infof("Draining: refusing new requests, waiting up to %s for %d in-flight", config.shutdown().grace(),
-                cache.openLeases());
+        Log.infof("Closing providers once %d in-flight request(s) end, waiting at most %s", cache.openLeases(),
+                config.shutdown().grace());
         cache.drain(config.shutdown().grace());
     }
 

@@ -48,9 +48,18 @@ public record ProviderSettings(
         headers = Map.copyOf(headers);
     }
 
+    /** The URL without user info or query string, either of which may carry a credential. */
+    private static String safe(URI url) {
+        if (url == null) {
+            return null;
+        }
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
+                + (url.getPath() == null ? "" : url.getPath());
+    }
+
     @Override
     public String toString() {
-        return "ProviderSettings[id=" + id + ", dialect=" + dialect + ", baseUrl=" + baseUrl + ", apiKeys="
+        return "ProviderSettings[id=" + id + ", dialect=" + dialect + ", baseUrl=" + safe(baseUrl) + ", apiKeys="
                 + apiKeys.size() + " redacted, headers=" + headers.keySet() + ", timeouts=" + timeouts
                 + ", maxConnections=" + maxConnections + "]";
     }

@@ -100,8 +100,16 @@ public final class SseDecoder {
         }
     }
 
-    /** Whether bytes of an unfinished event are pending (the stream was cut inside an event). */
-    public boolean hasPartialEvent() {
-        return lineLength > 0 || hasData;
+    /**
+     * The event still pending when the body ends: a last line or event the upstream did not close with a
+     * blank line (lenient, since some servers end {@code data: [DONE]} with a single newline).
+     */
+    public List<Event> finish() {
+        List<Event> out = new ArrayList<>(1);
+        if (lineLength > 0) {
+            endOfLine(out);
+        }
+        endOfLine(out);
+        return out;
     }
 }

@@ -51,7 +51,7 @@ public final class UpstreamFailures {
             case 429 -> GatewayException.of(ErrorKind.RATE_LIMITED,
                     "insufficient_quota".equals(code) ? "insufficient_quota" : "rate_limit_exceeded", prefix + detail);
             case 503, 529 -> GatewayException.of(ErrorKind.UNAVAILABLE, "upstream_unavailable", prefix + detail);
-            default -> status >= 500
+            default -> status >= 500 || status < 400
                     ? GatewayException.of(ErrorKind.UPSTREAM_ERROR, "upstream_error", prefix + detail)
                     : GatewayException.of(ErrorKind.INVALID_REQUEST, "upstream_rejected", prefix + detail);
         };

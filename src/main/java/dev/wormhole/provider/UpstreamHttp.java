@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.wormhole.core.ErrorKind;
 import dev.wormhole.core.GatewayException;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.MultiEmitter;
@@ -50,7 +51,13 @@ public final class UpstreamHttp {
                 .setConnectTimeout((int) settings.timeouts().connect().toMillis())
                 .setDecompressionSupported(true)
                 .setName("wormhole-" + settings.id());
-        this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(settings.maxConnections()));
+        this.client = vertx.httpClientBuilder().with(options)
+                .with(new PoolOptions().setHttp1MaxSize(settings.maxConnections()))
+                // Connection faults already fail the request that saw them; without a handler Vert.x logs
+                // each one again as an error with no context.
+                .withConnectHandler(connection -> connection.exceptionHandler(e -> Log.debugf(
+                        "Connection to provider '%s' failed: %s", settings.id(), e.getMessage())))
+                .build();
     }
 
     /**
@@ -83,7 +90,7 @@ public final class UpstreamHttp {
         private final MultiEmitter<? super Buffer> emitter;
         private final AtomicBoolean finished = new AtomicBoolean();
         private volatile HttpClientRequest request;
-        private long headerTimer = -1;
+        private volatile long headerTimer = -1;
 
         Exchange(MultiEmitter<? super Buffer> emitter) {
             this.emitter = emitter;
@@ -98,6 +105,9 @@ public final class UpstreamHttp {
                     .setIdleTimeout(settings.timeouts().idle().toMillis())
                     .setFollowRedirects(false);
             headers.forEach(options::putHeader);
+            if (finished.get()) {
+                return;
+            }
             client.request(options).onComplete(ar -> {
                 if (ar.failed()) {
                     fail(ar.cause());
@@ -137,6 +147,8 @@ public final class UpstreamHttp {
                         emitter.complete();
                     }
                 });
+                // Registered before reading the current demand: a request in between is fetched twice (a
+                // bounded over-read into the emitter's buffer), never lost.
                 emitter.onRequest(response::fetch);
                 long pending = emitter.requested();
                 if (pending > 0) {

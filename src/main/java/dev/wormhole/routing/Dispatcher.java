@@ -123,9 +123,9 @@ public class Dispatcher {
                     .failWith(() -> GatewayException.of(ErrorKind.UPSTREAM_TIMEOUT, "upstream_timeout",
                             "Provider '" + id + "' did not list its models within " + listTimeout + "."))
                     .onFailure().recoverWithItem(failure -> {
-                Log.warnf("Listing the models of provider '%s' failed: %s", id, failure.getMessage());
-                return List.of();
-            }));
+                        Log.warnf("Listing the models of provider '%s' failed: %s", id, failure.getMessage());
+                        return List.of();
+                    }));
         }
         if (perProvider.isEmpty()) {
             return Uni.createFrom().item(List.of());

@@ -14,8 +14,9 @@ import io.smallrye.mutiny.subscription.UniEmitter;
  * subscription. This is what lets the gateway answer a failure before the first chunk as a plain HTTP
  * error and commit to {@code 200 text/event-stream} only once there is something to send.
  *
- * <p>Cancelling the Uni before the first item, or the Multi at any time, cancels the upstream. The Multi
- * accepts one subscriber.
+ * <p>Cancelling the Uni before it delivered, or the Multi at any time, cancels the upstream. The Multi
+ * accepts one subscriber. Signals to that subscriber are serialized: the first item is delivered by the
+ * first {@code request}, and upstream demand is only raised once it has been.
  */
 public final class StreamHead {
 
@@ -24,35 +25,35 @@ public final class StreamHead {
 
     /** The stream, once its first item is in hand. */
     public static <T> Uni<Multi<T>> awaitFirst(Multi<T> source) {
-        return Uni.createFrom().emitter(emitter -> {
-            Gate<T> gate = new Gate<>(emitter);
-            emitter.onTermination(gate::cancelIfWaiting);
-            source.subscribe().withSubscriber(gate);
+        return Uni.createFrom().deferred(() -> {
+            Gate<T> gate = new Gate<>();
+            return Uni.createFrom().<Multi<T>> emitter(emitter -> {
+                gate.emitter = emitter;
+                source.subscribe().withSubscriber(gate);
+            }).onCancellation().invoke(gate::cancel);
         });
     }
 
     private static final class Gate<T> implements MultiSubscriber<T>, Flow.Subscription {
         private static final Object COMPLETED = new Object();
 
-        private final UniEmitter<? super Multi<T>> emitter;
+        volatile UniEmitter<? super Multi<T>> emitter;
         private Flow.Subscription upstream;
         private Flow.Subscriber<? super T> downstream;
         private T first;
         private boolean handedOff;
+        private boolean delivering;
         private boolean firstDelivered;
-        private boolean cancelledEarly;
+        private boolean cancelled;
+        private long pendingDemand;
         private Object pendingTerminal;
-
-        Gate(UniEmitter<? super Multi<T>> emitter) {
-            this.emitter = emitter;
-        }
 
         @Override
         public void onSubscribe(Flow.Subscription subscription) {
             boolean cancel;
             synchronized (this) {
                 upstream = subscription;
-                cancel = cancelledEarly;
+                cancel = cancelled;
             }
             if (cancel) {
                 subscription.cancel();
@@ -61,25 +62,13 @@ public final class StreamHead {
             }
         }
 
-        void cancelIfWaiting() {
-            Flow.Subscription toCancel;
-            synchronized (this) {
-                if (handedOff) {
-                    return;
-                }
-                handedOff = true;
-                cancelledEarly = true;
-                toCancel = upstream;
-            }
-            if (toCancel != null) {
-                toCancel.cancel();
-            }
-        }
-
         @Override
         public void onItem(T item) {
             Flow.Subscriber<? super T> target;
             synchronized (this) {
+                if (cancelled) {
+                    return;
+                }
                 if (!handedOff) {
                     handedOff = true;
                     first = item;
@@ -110,10 +99,13 @@ public final class StreamHead {
             boolean beforeHandOff;
             boolean deliverNow = false;
             synchronized (this) {
+                if (cancelled) {
+                    return;
+                }
                 beforeHandOff = !handedOff;
                 if (beforeHandOff) {
                     handedOff = true;
-                } else if (firstDelivered) {
+                } else if (firstDelivered && !delivering) {
                     deliverNow = true;
                 } else {
                     pendingTerminal = signal;
@@ -141,7 +133,7 @@ public final class StreamHead {
         private void subscribeTail(Flow.Subscriber<? super T> subscriber) {
             boolean accepted;
             synchronized (this) {
-                accepted = downstream == null;
+                accepted = downstream == null && !cancelled;
                 if (accepted) {
                     downstream = subscriber;
                 }
@@ -156,20 +148,36 @@ public final class StreamHead {
         @Override
         public void request(long n) {
             if (n <= 0) {
+                cancel();
+                downstream.onError(Subscriptions.getInvalidRequestException());
                 return;
             }
-            T item;
+            T item = null;
+            long forward = 0;
             synchronized (this) {
-                item = first;
-                first = null;
+                if (cancelled) {
+                    return;
+                }
+                if (firstDelivered) {
+                    forward = n;
+                } else if (delivering) {
+                    pendingDemand = Subscriptions.add(pendingDemand, n);
+                    return;
+                } else {
+                    delivering = true;
+                    item = first;
+                    first = null;
+                    forward = n - 1;
+                }
             }
-            long remaining = n;
             if (item != null) {
                 downstream.onNext(item);
-                remaining--;
                 Object terminal;
                 synchronized (this) {
+                    delivering = false;
                     firstDelivered = true;
+                    forward = Subscriptions.add(forward, pendingDemand);
+                    pendingDemand = 0;
                     terminal = pendingTerminal;
                     pendingTerminal = null;
                 }
@@ -178,14 +186,26 @@ public final class StreamHead {
                     return;
                 }
             }
-            if (remaining > 0) {
-                upstream.request(remaining);
+            if (forward > 0) {
+                upstream.request(forward);
             }
         }
 
+        /** Cancels the upstream, whether the Uni was cancelled before delivering or the tail was cancelled. */
         @Override
         public void cancel() {
-            upstream.cancel();
+            Flow.Subscription toCancel;
+            synchronized (this) {
+                if (cancelled) {
+                    return;
+                }
+                cancelled = true;
+                first = null;
+                toCancel = upstream;
+            }
+            if (toCancel != null) {
+                toCancel.cancel();
+            }
         }
     }
 }

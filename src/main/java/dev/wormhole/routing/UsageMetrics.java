@@ -14,8 +14,8 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Per-request metrics by operation, provider, model and outcome: request counts, a latency histogram and
- * token counts. Models are tagged only once an upstream has answered for them, so that arbitrary names
- * sent by callers cannot inflate the number of series.
+ * token counts. Models are tagged only when an upstream answered successfully for them, so that arbitrary
+ * names sent by callers cannot inflate the number of series.
  */
 @ApplicationScoped
 public class UsageMetrics {
@@ -37,8 +37,7 @@ public class UsageMetrics {
     }
 
     public void record(String operation, ModelRef ref, String outcome, Duration elapsed, Usage usage) {
-        boolean known = OK.equals(outcome) || CANCELLED.equals(outcome);
-        String model = known ? ref.model() : "-";
+        String model = OK.equals(outcome) ? ref.model() : "-";
         Counter.builder("wormhole.requests").description("Requests by operation, provider, model and outcome")
                 .tags("operation", operation, "provider", ref.provider(), "model", model, "outcome", outcome)
                 .register(meters).increment();

@@ -43,6 +43,8 @@ class RegistryLifecycleTest {
 
     @Test
     void hundredConcurrentFirstRequestsCreateOneInstance() throws Exception {
+        // Other tests list models, which opens every provider: close the idle ones to start from none.
+        registry.evictIdle(Duration.ZERO);
         assertThat(registry.isOpen("regsim")).isFalse();
         double missesBefore = meters.get("wormhole.registry.cache.misses").functionCounter().count();
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();

@@ -65,12 +65,15 @@ class SseDecoderTest {
     }
 
     @Test
-    void reportsAPartialEventAtTheEnd() {
+    void flushesAnEventLeftOpenAtTheEndOfTheBody() {
         SseDecoder decoder = new SseDecoder(1024);
-        decoder.feed(bytes("data: {\"half\":"));
-        assertThat(decoder.hasPartialEvent()).isTrue();
-        decoder.feed(bytes("1}\n\n"));
-        assertThat(decoder.hasPartialEvent()).isFalse();
+        assertThat(decoder.feed(bytes("data: one\n\ndata: [DONE]"))).containsExactly(new SseDecoder.Event(null, "one"));
+        assertThat(decoder.finish()).containsExactly(new SseDecoder.Event(null, "[DONE]"));
+        assertThat(decoder.finish()).isEmpty();
+
+        SseDecoder closedByNewline = new SseDecoder(1024);
+        closedByNewline.feed(bytes("data: [DONE]\n"));
+        assertThat(closedByNewline.finish()).containsExactly(new SseDecoder.Event(null, "[DONE]"));
     }
 
     @Test

@@ -43,6 +43,28 @@ class CancellationTest {
     }
 
     @Test
+    void disconnectBeforeTheFirstChunkOfAStreamClosesTheUpstreamConnection() throws Exception {
+        StallingUpstream upstream = UpstreamMock.stalling();
+        int accepted = upstream.accepted();
+        int closed = upstream.closedByPeer();
+        try (RawClient client = RawClient.post(gateway, "/v1/chat/completions", Gateway.chat("stall/silent", true))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> upstream.accepted() > accepted);
+            assertThat(registry.leases("stall")).isEqualTo(1);
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> upstream.closedByPeer() > closed);
+        await().atMost(Duration.ofSeconds(10)).until(() -> registry.leases("stall") == 0);
+    }
+
+    @Test
+    void endsTheStreamAtDoneEvenIfTheUpstreamKeepsItsBodyOpen() throws Exception {
+        try (RawClient client = RawClient.post(gateway, "/v1/chat/completions", Gateway.chat("stall/done", true))) {
+            assertThat(client.readUntil("data: [DONE]")).contains("\"finish_reason\":\"stop\"");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> registry.leases("stall") == 0);
+    }
+
+    @Test
     void disconnectDuringAStreamClosesTheUpstreamConnection() throws Exception {
         StallingUpstream upstream = UpstreamMock.stalling();
         int closed = upstream.closedByPeer();

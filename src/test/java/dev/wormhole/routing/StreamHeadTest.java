@@ -99,6 +99,63 @@ class StreamHeadTest {
     }
 
     @Test
+    void deliversNothingAfterTheTailIsCancelled() {
+        Multi<Integer> stream = StreamHead.awaitFirst(Multi.createFrom().range(0, 10)).await()
+                .atMost(Duration.ofSeconds(5));
+        AssertSubscriber<Integer> tail = stream.subscribe().withSubscriber(AssertSubscriber.create(0));
+
+        tail.cancel();
+        tail.request(5);
+
+        tail.assertHasNotReceivedAnyItem().assertNotTerminated();
+    }
+
+    @Test
+    void failsTheTailOnANonPositiveRequest() {
+        Multi<Integer> stream = StreamHead.awaitFirst(Multi.createFrom().range(0, 10)).await()
+                .atMost(Duration.ofSeconds(5));
+        AssertSubscriber<Integer> tail = stream.subscribe().withSubscriber(AssertSubscriber.create(0));
+
+        tail.request(0);
+
+        tail.assertFailedWith(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aCancellationRacingTheFirstItemNeverLeavesTheUpstreamRunning() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 2_000; i++) {
+                UnicastProcessor<String> source = UnicastProcessor.create();
+                AtomicBoolean cancelled = new AtomicBoolean();
+                AtomicBoolean delivered = new AtomicBoolean();
+                UniAssertSubscriber<Multi<String>> head = StreamHead.awaitFirst(
+                        source.onCancellation().invoke(() -> cancelled.set(true))).subscribe()
+                        .withSubscriber(UniAssertSubscriber.create());
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.Future<?> emit = pool.submit(() -> {
+                    go.await();
+                    source.onNext("a");
+                    return null;
+                });
+                java.util.concurrent.Future<?> cancel = pool.submit(() -> {
+                    go.await();
+                    head.cancel();
+                    return null;
+                });
+                go.countDown();
+                emit.get();
+                cancel.get();
+                delivered.set(head.getItem() != null);
+                // Either the client got the stream (and owns its cancellation) or the upstream was cancelled.
+                assertThat(delivered.get() || cancelled.get()).as("iteration %d", i).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void subscribesToTheSourceOncePerSubscriptionOfTheUni() {
         AtomicInteger subscriptions = new AtomicInteger();
         Multi<String> source = Multi.createFrom().items("x").onSubscription().invoke(subscriptions::incrementAndGet);

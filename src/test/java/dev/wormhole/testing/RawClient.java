@@ -15,12 +15,17 @@ public final class RawClient implements AutoCloseable {
         this.socket = socket;
     }
 
-    /** Sends an authenticated JSON POST and returns without reading the response. */
+    /** Sends a JSON POST with the test gateway key and returns without reading the response. */
     public static RawClient post(URL base, String path, String json) throws IOException {
+        return post(base, path, UpstreamMock.GATEWAY_KEY, json);
+    }
+
+    /** Sends a JSON POST with the given gateway key and returns without reading the response. */
+    public static RawClient post(URL base, String path, String key, String json) throws IOException {
         Socket socket = new Socket(base.getHost(), base.getPort());
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: application/json\r\n"
-                + "Authorization: Bearer " + UpstreamMock.GATEWAY_KEY + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+                + "Authorization: Bearer " + key + "\r\nContent-Length: " + body.length + "\r\n\r\n";
         socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().write(body);
         socket.getOutputStream().flush();

@@ -10,10 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A raw TCP upstream that accepts a request and then stalls: for a streaming request it sends the response
- * headers and one SSE chunk first. For the model {@code cut} it resets the connection right after that
- * chunk instead. It counts the connections the gateway closes, which is how tests see that a client's
- * disconnect reached the upstream.
+ * A raw TCP upstream that accepts a request and then stalls, by model:
+ * <ul>
+ * <li>any model, streaming: response headers and one SSE chunk, then silence;</li>
+ * <li>{@code cut}: that chunk, then a connection reset;</li>
+ * <li>{@code done}: a whole answer ending in {@code data: [DONE]}, then silence with the body left open;</li>
+ * <li>{@code silent}, or any non-streaming request: silence from the start.</li>
+ * </ul>
+ * It counts the connections the gateway closes, which is how tests see that a client's disconnect reached
+ * the upstream.
  */
 public final class StallingUpstream implements AutoCloseable {
 
@@ -62,10 +67,14 @@ public final class StallingUpstream implements AutoCloseable {
             InputStream in = socket.getInputStream();
             String head = readHead(in);
             String request = new String(in.readNBytes(contentLength(head)), StandardCharsets.UTF_8);
-            if (head.contains("text/event-stream")) {
+            if (head.contains("text/event-stream") && !request.contains("\"model\":\"silent\"")) {
                 OutputStream out = socket.getOutputStream();
                 String chunk = "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
                         + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"hi\"}}]}\n\n";
+                if (request.contains("\"model\":\"done\"")) {
+                    chunk += "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+                            + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n";
+                }
                 String body = Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n";
                 out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
                         + body).getBytes(StandardCharsets.UTF_8));

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wormhole.core.ErrorKind;
 import dev.wormhole.core.GatewayException;
 import dev.wormhole.provider.ProviderSettings;
-import dev.wormhole.provider.SseDecoder;
+import dev.wormhole.provider.SseEvents;
 import dev.wormhole.provider.UpstreamFailures;
 import dev.wormhole.provider.UpstreamHttp;
 import dev.wormhole.provider.openai.wire.ChatCompletion;
@@ -46,37 +47,33 @@ final class OpenAiApi {
 
     Uni<ChatCompletion> chat(ChatCompletionRequest request) {
         return http.call(HttpMethod.POST, "/chat/completions", headers("application/json"), encode(request))
-                .map(body -> decode(body, ChatCompletion.class));
+                .map(body -> {
+                    ChatCompletion completion = decode(body, ChatCompletion.class);
+                    if (completion.error() != null) {
+                        throw inBandError(completion.error());
+                    }
+                    if (completion.choices() == null || completion.choices().isEmpty()) {
+                        throw malformed("ChatCompletion", null);
+                    }
+                    return completion;
+                });
     }
 
     /**
-     * The decoded chunks of a streamed completion. Completes only after {@code data: [DONE]}; a stream cut
-     * before it, or an in-band {@code error} event, fails.
+     * The decoded chunks of a streamed completion. Completes on {@code data: [DONE]}; a stream cut before it,
+     * an in-band {@code error} event or an unreadable chunk fails.
      */
     Multi<ChatCompletionChunk> streamChat(ChatCompletionRequest request) {
-        return Multi.createFrom().deferred(() -> {
-            SseDecoder decoder = new SseDecoder(settings.maxFrameBytes());
-            boolean[] done = { false };
-            Multi<ChatCompletionChunk> chunks = http
-                    .stream(HttpMethod.POST, "/chat/completions", headers("text/event-stream"), encode(request))
-                    .onItem().transformToIterable(buffer -> done[0] ? List.<SseDecoder.Event> of()
-                            : decoder.feed(buffer.getBytes()))
-                    .select().where(event -> !done[0])
-                    .onItem().transformToMultiAndConcatenate(event -> {
-                        if (DONE.equals(event.data().trim())) {
-                            done[0] = true;
-                            return Multi.createFrom().empty();
-                        }
-                        ChatCompletionChunk chunk = decode(Buffer.buffer(event.data()), ChatCompletionChunk.class);
-                        if (chunk.error() != null) {
-                            return Multi.createFrom().failure(inBandError(chunk.error()));
-                        }
-                        return Multi.createFrom().item(chunk);
-                    });
-            return chunks.onCompletion().call(() -> done[0] ? Uni.createFrom().voidItem()
-                    : Uni.createFrom().failure(GatewayException.of(ErrorKind.UPSTREAM_ERROR, "upstream_stream_truncated",
-                            "Provider '" + settings.id() + "' ended the stream before its final event.")));
-        });
+        Multi<Buffer> body = http.stream(HttpMethod.POST, "/chat/completions", headers("text/event-stream"),
+                encode(request));
+        return SseEvents.read(body, settings.maxFrameBytes(), event -> DONE.equals(event.data().trim()), settings.id())
+                .map(event -> {
+                    ChatCompletionChunk chunk = decode(Buffer.buffer(event.data()), ChatCompletionChunk.class);
+                    if (chunk.error() != null) {
+                        throw inBandError(chunk.error());
+                    }
+                    return chunk;
+                });
     }
 
     Uni<EmbeddingsResponse> embed(EmbeddingsRequest request) {
@@ -87,6 +84,10 @@ final class OpenAiApi {
     Uni<ModelList> listModels() {
         return http.call(HttpMethod.GET, "/models", headers("application/json"), null)
                 .map(body -> decode(body, ModelList.class));
+    }
+
+    private static String errorCode(WireError error) {
+        return Objects.toString(error.code() != null ? error.code() : error.type(), null);
     }
 
     void close() {
@@ -115,13 +116,22 @@ final class OpenAiApi {
     }
 
     private <T> T decode(Buffer body, Class<T> type) {
+        T value;
         try {
-            return json.readValue(body.getBytes(), type);
+            value = json.readValue(body.getBytes(), type);
         } catch (java.io.IOException e) {
-            throw GatewayException.of(ErrorKind.UPSTREAM_ERROR, "upstream_malformed_response",
-                    "Provider '" + settings.id() + "' sent a reply that is not valid " + type.getSimpleName()
-                            + " JSON.").withCause(e);
+            throw malformed(type.getSimpleName(), e);
         }
+        if (value == null) {
+            throw malformed(type.getSimpleName(), null);
+        }
+        return value;
+    }
+
+    private GatewayException malformed(String what, Throwable cause) {
+        GatewayException failure = GatewayException.of(ErrorKind.UPSTREAM_ERROR, "upstream_malformed_response",
+                "Provider '" + settings.id() + "' sent a reply that is not a valid " + what + ".");
+        return cause == null ? failure : failure.withCause(cause);
     }
 
     private GatewayException readError(int status, Buffer body, Duration retryAfter) {
@@ -133,12 +143,12 @@ final class OpenAiApi {
             // Not OpenAI's envelope (a proxy's HTML page, say): the status alone decides.
         }
         String message = error == null ? null : error.message();
-        String code = error == null ? null : String.valueOf(error.code() != null ? error.code() : error.type());
+        String code = error == null ? null : errorCode(error);
         return UpstreamFailures.fromStatus(settings.id(), status, message, code, retryAfter);
     }
 
     private GatewayException inBandError(WireError error) {
-        String code = String.valueOf(error.code() != null ? error.code() : error.type());
+        String code = errorCode(error);
         int status = "rate_limit_exceeded".equals(code) ? 429 : 502;
         return UpstreamFailures.fromStatus(settings.id(), status, error.message(), code, null);
     }

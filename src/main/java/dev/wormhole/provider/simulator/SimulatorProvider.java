@@ -36,6 +36,8 @@ public final class SimulatorProvider implements EmbeddingProvider {
 
     static final String OWNER = "wormhole-simulator";
     private static final int MAX_DIMENSIONS = 8192;
+    /** Bounds the work of one embeddings call (inputs × dimensions), which runs on the event loop. */
+    private static final long MAX_VALUES = 2_097_152;
     private static final Capabilities CAPABILITIES = new Capabilities(true, true, true, true, true);
 
     private final ProviderSettings settings;
@@ -98,6 +100,10 @@ public final class SimulatorProvider implements EmbeddingProvider {
             if (dimensions < 1 || dimensions > MAX_DIMENSIONS) {
                 throw GatewayException.invalid("dimensions", "dimensions must be between 1 and " + MAX_DIMENSIONS
                         + " for " + request.model() + ".");
+            }
+            if ((long) dimensions * request.inputs().size() > MAX_VALUES) {
+                throw GatewayException.invalid("input", "The simulator computes at most " + MAX_VALUES
+                        + " values per call (inputs × dimensions); send fewer inputs or dimensions.");
             }
             List<float[]> vectors = request.inputs().stream().map(text -> vector(request.model(), text, dimensions))
                     .toList();

@@ -203,6 +203,36 @@ class OpenAiUpstreamTest {
     }
 
     @Test
+    void neverTurnsA200ErrorEnvelopeOrAnEmptyReplyIntoSuccess() {
+        streamReplies(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"message\":\"model overloaded\",\"type\":\"server_error\"}}"));
+        Gateway.request().body(Gateway.chat("openai/gpt-4o-mini", false)).post("/v1/chat/completions")
+                .then().statusCode(502).body("error.message", containsString("model overloaded"));
+
+        streamReplies(aResponse().withHeader("Content-Type", "application/json").withBody("null"));
+        Gateway.request().body(Gateway.chat("openai/gpt-4o-mini", false)).post("/v1/chat/completions")
+                .then().statusCode(502).body("error.code", equalTo("upstream_malformed_response"));
+
+        streamReplies(aResponse().withHeader("Content-Type", "application/json").withBody("{\"id\":\"x\",\"choices\":[]}"));
+        Gateway.request().body(Gateway.chat("openai/gpt-4o-mini", false)).post("/v1/chat/completions")
+                .then().statusCode(502).body("error.code", equalTo("upstream_malformed_response"));
+
+        streamReplies(sse("data: null\n\n"));
+        Gateway.request().body(Gateway.chat("openai/gpt-4o-mini", true)).post("/v1/chat/completions")
+                .then().statusCode(502).body("error.code", equalTo("upstream_malformed_response"));
+    }
+
+    @Test
+    void acceptsAFinalDoneWithoutItsBlankLine() {
+        streamReplies(sse(String.format(CHUNK, "ok") + FINISH + "data: [DONE]"));
+
+        String text = Gateway.request().body(Gateway.chat("openai/gpt-4o-mini", true)).post("/v1/chat/completions")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(text).contains("\"content\":\"ok\"").endsWith("data: [DONE]\n\n");
+    }
+
+    @Test
     void mapsUpstreamContextLengthErrorTo400() {
         streamReplies(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"This model's maximum context length is 128000 tokens.\","

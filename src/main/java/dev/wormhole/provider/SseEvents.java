@@ -1,0 +1,113 @@
+package dev.wormhole.provider;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+
+import dev.wormhole.core.ErrorKind;
+import dev.wormhole.core.GatewayException;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * The events of an upstream SSE body up to the dialect's terminal event. The stream completes as soon as
+ * the terminal event arrives, while the rest of the body is read and discarded so the connection returns
+ * to the pool; a body that ends without the terminal event fails as truncated, and a failure after the
+ * terminal event is ignored. Cancelling before the terminal event cancels (resets) the upstream.
+ *
+ * <p>The body is read as fast as it arrives: a streamed answer is bounded by the model's output, and the
+ * frame limit bounds each event.
+ */
+public final class SseEvents {
+
+    private SseEvents() {
+    }
+
+    /**
+     * @param isTerminal recognizes the event that ends the stream (not emitted), e.g. {@code data: [DONE]}
+     */
+    public static Multi<SseDecoder.Event> read(Multi<Buffer> body, long maxFrameBytes,
+            Predicate<SseDecoder.Event> isTerminal, String providerId) {
+        return Multi.createFrom().emitter(emitter -> {
+            Reader reader = new Reader(emitter, new SseDecoder(maxFrameBytes), isTerminal, providerId);
+            Cancellable subscription = body.subscribe().with(reader::onChunk, reader::onFailure, reader::onEnd);
+            emitter.onTermination(() -> {
+                if (!reader.finished.get()) {
+                    subscription.cancel();
+                }
+            });
+            reader.subscription = subscription;
+        });
+    }
+
+    private static final class Reader {
+        final AtomicBoolean finished = new AtomicBoolean();
+        private final MultiEmitter<? super SseDecoder.Event> emitter;
+        private final SseDecoder decoder;
+        private final Predicate<SseDecoder.Event> isTerminal;
+        private final String providerId;
+        volatile Cancellable subscription;
+
+        Reader(MultiEmitter<? super SseDecoder.Event> emitter, SseDecoder decoder,
+                Predicate<SseDecoder.Event> isTerminal, String providerId) {
+            this.emitter = emitter;
+            this.decoder = decoder;
+            this.isTerminal = isTerminal;
+            this.providerId = providerId;
+        }
+
+        void onChunk(Buffer chunk) {
+            if (finished.get()) {
+                return;
+            }
+            try {
+                emitAll(decoder.feed(chunk.getBytes()));
+            } catch (RuntimeException e) {
+                failAndStop(e);
+            }
+        }
+
+        void onEnd() {
+            if (finished.get()) {
+                return;
+            }
+            emitAll(decoder.finish());
+            if (finished.compareAndSet(false, true)) {
+                emitter.fail(GatewayException.of(ErrorKind.UPSTREAM_ERROR, "upstream_stream_truncated",
+                        "Provider '" + providerId + "' ended the stream before its final event."));
+            }
+        }
+
+        void onFailure(Throwable failure) {
+            if (finished.compareAndSet(false, true)) {
+                emitter.fail(failure);
+            }
+        }
+
+        private void emitAll(List<SseDecoder.Event> events) {
+            for (SseDecoder.Event event : events) {
+                if (finished.get()) {
+                    return;
+                }
+                if (isTerminal.test(event)) {
+                    finished.set(true);
+                    emitter.complete();
+                    return;
+                }
+                emitter.emit(event);
+            }
+        }
+
+        private void failAndStop(RuntimeException failure) {
+            if (finished.compareAndSet(false, true)) {
+                Cancellable s = subscription;
+                if (s != null) {
+                    s.cancel();
+                }
+                emitter.fail(failure);
+            }
+        }
+    }
+}

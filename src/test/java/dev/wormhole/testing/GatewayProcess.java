@@ -28,10 +28,11 @@ public final class GatewayProcess implements AutoCloseable {
     private final Process process;
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final CompletableFuture<URL> url = new CompletableFuture<>();
+    private final Thread reader;
 
     private GatewayProcess(Process process) {
         this.process = process;
-        Thread reader = new Thread(this::readOutput, "gateway-output");
+        this.reader = new Thread(this::readOutput, "gateway-output");
         reader.setDaemon(true);
         reader.start();
     }
@@ -87,6 +88,7 @@ public final class GatewayProcess implements AutoCloseable {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("Gateway did not exit within " + timeout + ":\n" + output());
         }
+        reader.join(timeout.toMillis());
         return process.exitValue();
     }
 

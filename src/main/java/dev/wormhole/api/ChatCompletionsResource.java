@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.RestMulti;
 import dev.wormhole.api.dto.ChatCompletionRequest;
 import dev.wormhole.core.ChatRequest;
 import dev.wormhole.routing.Dispatcher;
+import io.smallrye.mutiny.Multi;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
@@ -30,11 +31,14 @@ public class ChatCompletionsResource {
     private static final Map<String, List<String>> JSON = Map.of("Content-Type", List.of(MediaType.APPLICATION_JSON));
 
     private final Dispatcher dispatcher;
+    private final OpenAiOperations operations;
     private final JsonWriter json;
     private final ChatStreamEncoder streams;
 
-    ChatCompletionsResource(Dispatcher dispatcher, JsonWriter json, ChatStreamEncoder streams) {
+    ChatCompletionsResource(Dispatcher dispatcher, OpenAiOperations operations, JsonWriter json,
+            ChatStreamEncoder streams) {
         this.dispatcher = dispatcher;
+        this.operations = operations;
         this.json = json;
         this.streams = streams;
     }
@@ -44,16 +48,15 @@ public class ChatCompletionsResource {
     @Operation(summary = "Create a chat completion (JSON, or server-sent events with stream:true)")
     public RestMulti<Buffer> create(@Valid @NotNull(message = "a JSON body is required") ChatCompletionRequest body,
             RoutingContext rc) {
-        ChatRequest request = ChatRequestMapper.toCore(body);
         if (Boolean.TRUE.equals(body.stream())) {
+            ChatRequest request = ChatRequestMapper.toCore(body);
             boolean includeUsage = body.streamOptions() != null
                     && Boolean.TRUE.equals(body.streamOptions().includeUsage());
             return RestMulti.fromUniResponse(RequestTracing.timeUpstream(rc, dispatcher.stream(request)),
                     deltas -> streams.encode(deltas, includeUsage, RequestTracing.requestId(rc)),
                     deltas -> ChatStreamEncoder.HEADERS, deltas -> 200);
         }
-        return RestMulti.fromUniResponse(
-                RequestTracing.timeUpstream(rc, dispatcher.chat(request)).map(r -> json.write(ChatResponseMapper.toEdge(r))),
-                io.smallrye.mutiny.Multi.createFrom()::item, b -> JSON, b -> 200);
+        return RestMulti.fromUniResponse(RequestTracing.timeUpstream(rc, operations.chat(body)).map(json::write),
+                Multi.createFrom()::item, b -> JSON, b -> 200);
     }
 }

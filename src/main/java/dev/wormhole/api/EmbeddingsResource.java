@@ -1,11 +1,5 @@
 package dev.wormhole.api;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -14,15 +8,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.wormhole.api.dto.EmbeddingsRequest;
 import dev.wormhole.api.dto.EmbeddingsResponse;
-import dev.wormhole.api.dto.UsageDto;
-import dev.wormhole.core.EmbeddingRequest;
-import dev.wormhole.core.EmbeddingResult;
-import dev.wormhole.core.GatewayException;
-import dev.wormhole.routing.Dispatcher;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
@@ -33,12 +20,10 @@ import io.vertx.ext.web.RoutingContext;
 @Path("/v1/embeddings")
 public class EmbeddingsResource {
 
-    static final int MAX_INPUTS = 2048;
+    private final OpenAiOperations operations;
 
-    private final Dispatcher dispatcher;
-
-    EmbeddingsResource(Dispatcher dispatcher) {
-        this.dispatcher = dispatcher;
+    EmbeddingsResource(OpenAiOperations operations) {
+        this.operations = operations;
     }
 
     @POST
@@ -46,64 +31,6 @@ public class EmbeddingsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<EmbeddingsResponse> create(@Valid @NotNull(message = "a JSON body is required") EmbeddingsRequest body,
             RoutingContext rc) {
-        boolean base64 = base64(body.encodingFormat());
-        EmbeddingRequest request = new EmbeddingRequest(body.model(), inputs(body.input()), body.dimensions(),
-                body.user());
-        return RequestTracing.timeUpstream(rc, dispatcher.embed(request)).map(result -> toEdge(result, base64));
-    }
-
-    private static boolean base64(String encodingFormat) {
-        if (encodingFormat == null || encodingFormat.equals("float")) {
-            return false;
-        }
-        if (encodingFormat.equals("base64")) {
-            return true;
-        }
-        throw GatewayException.invalid("encoding_format", "encoding_format must be 'float' or 'base64'.");
-    }
-
-    private static List<String> inputs(JsonNode input) {
-        List<String> texts = new ArrayList<>();
-        if (input.isTextual()) {
-            texts.add(input.asText());
-        } else if (input.isArray()) {
-            for (JsonNode item : input) {
-                if (!item.isTextual()) {
-                    throw GatewayException.invalid("input", "input must be a string or an array of strings "
-                            + "(token arrays are not supported).");
-                }
-                texts.add(item.asText());
-            }
-        } else {
-            throw GatewayException.invalid("input", "input must be a string or an array of strings.");
-        }
-        if (texts.isEmpty() || texts.size() > MAX_INPUTS) {
-            throw GatewayException.invalid("input", "input must hold between 1 and " + MAX_INPUTS + " strings.");
-        }
-        for (int i = 0; i < texts.size(); i++) {
-            if (texts.get(i).isEmpty()) {
-                throw GatewayException.invalid("input", "input[" + i + "] is empty; every input must hold text.");
-            }
-        }
-        return texts;
-    }
-
-    private static EmbeddingsResponse toEdge(EmbeddingResult result, boolean base64) {
-        List<EmbeddingsResponse.Item> items = new ArrayList<>();
-        for (int i = 0; i < result.vectors().size(); i++) {
-            float[] vector = result.vectors().get(i);
-            items.add(new EmbeddingsResponse.Item("embedding", i, base64 ? encode(vector) : vector));
-        }
-        UsageDto usage = new UsageDto(result.usage().promptTokens(), null, result.usage().promptTokens(), null, null);
-        return new EmbeddingsResponse("list", items, result.model(), usage);
-    }
-
-    /** Base64 of the vector's little-endian float32 bytes. */
-    static String encode(float[] vector) {
-        ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        for (float v : vector) {
-            bytes.putFloat(v);
-        }
-        return Base64.getEncoder().encodeToString(bytes.array());
+        return RequestTracing.timeUpstream(rc, operations.embed(body));
     }
 }

@@ -40,6 +40,9 @@ public interface WormholeConfig {
     /** Model listing. */
     Models models();
 
+    /** Batch fan-out ({@code POST /v1/batch}). */
+    Batch batch();
+
     /** Size limits. */
     interface Limits {
         /** Largest request body accepted on {@code /v1/**}; larger bodies get a 413. */
@@ -85,6 +88,21 @@ public interface WormholeConfig {
         /** How long {@code GET /v1/models} waits for one provider's list before leaving that provider out. */
         @WithDefault("10s")
         Duration listTimeout();
+    }
+
+    /** Limits of {@code POST /v1/batch}; its body is bounded by {@code wormhole.limits.max-request-body}. */
+    interface Batch {
+        /** Items run at once when the request names no {@code concurrency}. */
+        @WithDefault("10")
+        int defaultConcurrency();
+
+        /** Most items of one batch in flight at once, whatever the request asks. */
+        @WithDefault("100")
+        int maxConcurrency();
+
+        /** Most items in one batch. */
+        @WithDefault("1000")
+        int maxItems();
     }
 
     /** Shutdown behaviour. */

@@ -20,12 +20,22 @@ public final class RawClient implements AutoCloseable {
         return post(base, path, UpstreamMock.GATEWAY_KEY, json);
     }
 
+    /** Sends a JSON POST with the test gateway key and an Accept header; returns without reading the response. */
+    public static RawClient postAccepting(URL base, String path, String json, String accept) throws IOException {
+        return send(base, path, UpstreamMock.GATEWAY_KEY, json, "Accept: " + accept + "\r\n");
+    }
+
     /** Sends a JSON POST with the given gateway key and returns without reading the response. */
     public static RawClient post(URL base, String path, String key, String json) throws IOException {
+        return send(base, path, key, json, "");
+    }
+
+    private static RawClient send(URL base, String path, String key, String json, String extraHeaders)
+            throws IOException {
         Socket socket = new Socket(base.getHost(), base.getPort());
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: application/json\r\n"
-                + "Authorization: Bearer " + key + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+                + extraHeaders + "Authorization: Bearer " + key + "\r\nContent-Length: " + body.length + "\r\n\r\n";
         socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().write(body);
         socket.getOutputStream().flush();

@@ -12,8 +12,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * The upstreams every Quarkus test (and the packaged-jar suite) runs against: a WireMock OpenAI on a dynamic
- * port as provider {@code openai}, a stalling raw-TCP upstream as provider {@code stall}, and simulator
- * providers with their own pacing. Also sets the gateway key clients must send.
+ * port as provider {@code openai}, a stalling raw-TCP upstream as provider {@code stall}, a delaying and
+ * counting upstream as provider {@code counting}, and simulator providers with their own pacing. Also sets
+ * the gateway key clients must send.
  */
 public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
 
@@ -22,10 +23,16 @@ public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
 
     private static WireMockServer wireMock;
     private static StallingUpstream stalling;
+    private static CountingUpstream counting;
 
     /** The WireMock server playing OpenAI. */
     public static WireMockServer wireMock() {
         return wireMock;
+    }
+
+    /** The upstream that answers after a delay named by the model and counts concurrency. */
+    public static CountingUpstream counting() {
+        return counting;
     }
 
     /** The upstream that never answers. */
@@ -39,8 +46,11 @@ public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
         wireMock.start();
         try {
             stalling = new StallingUpstream();
+            counting = new CountingUpstream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
         return Map.ofEntries(
                 Map.entry("wormhole.auth.api-keys", GATEWAY_KEY),
@@ -55,6 +65,8 @@ public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
                 Map.entry("wormhole.providers.stall.base-url", "http://127.0.0.1:" + stalling.port() + "/v1"),
                 Map.entry("wormhole.providers.stall.response-timeout", "60s"),
                 Map.entry("wormhole.providers.stall.idle-timeout", "60s"),
+                Map.entry("wormhole.providers.counting.dialect", "openai"),
+                Map.entry("wormhole.providers.counting.base-url", "http://127.0.0.1:" + counting.port() + "/v1"),
                 Map.entry("wormhole.providers.slowsim.dialect", "simulator"),
                 Map.entry("wormhole.providers.slowsim.simulator.tokens-per-second", "40"),
                 Map.entry("wormhole.providers.regsim.dialect", "simulator"));
@@ -69,8 +81,11 @@ public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
             if (stalling != null) {
                 stalling.close();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (counting != null) {
+                counting.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,8 +1,5 @@
 package dev.wormhole.api.error;
 
-import java.util.stream.Collectors;
-
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -28,15 +25,10 @@ public class ExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public Response validation(ConstraintViolationException failure) {
-        ConstraintViolation<?> first = failure.getConstraintViolations().stream()
-                .sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString())).findFirst().orElse(null);
-        String param = first == null ? null : param(first.getPropertyPath().toString());
-        String message = failure.getConstraintViolations().stream()
-                .map(v -> param(v.getPropertyPath().toString()) + ": " + v.getMessage()).sorted()
-                .collect(Collectors.joining("; "));
-        return respond(new ErrorEnvelopes(400, ErrorEnvelope.of("Invalid request: " + message + ".",
-                ErrorKind.INVALID_REQUEST.openAiType(), param, "invalid_value"), null));
+    public Response validation(ConstraintViolationException failure, RoutingContext rc) {
+        // Resource parameters are validated with the path method.parameter.field...
+        return respond(ErrorEnvelopes.of(Violations.toException(failure.getConstraintViolations(), 2),
+                RequestTracing.requestId(rc)));
     }
 
     @ServerExceptionMapper({ JsonProcessingException.class, JsonMappingException.class,
@@ -89,17 +81,8 @@ public class ExceptionMappers {
         return builder.build();
     }
 
-    /**
-     * {@code create.body.messages[0].toolCallId} → {@code messages[0].tool_call_id}: the wire name, since every
-     * field of the OpenAI API is snake_case.
-     */
-    static String param(String propertyPath) {
-        String[] parts = propertyPath.split("\\.", 3);
-        String path = parts.length == 3 ? parts[2] : propertyPath;
-        return path.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static String path(JsonMappingException failure) {
+    /** The JSON path of the field a mapping failure is about, e.g. {@code messages[0].content}. */
+    public static String path(JsonMappingException failure) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : failure.getPath()) {
             if (ref.getFieldName() != null) {

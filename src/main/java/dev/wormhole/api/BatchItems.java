@@ -1,0 +1,109 @@
+package dev.wormhole.api;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.wormhole.api.dto.BatchRequest;
+import dev.wormhole.api.dto.ChatCompletionRequest;
+import dev.wormhole.api.dto.EmbeddingsRequest;
+import dev.wormhole.api.error.ExceptionMappers;
+import dev.wormhole.api.error.Violations;
+import dev.wormhole.core.GatewayException;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Turns the items of a batch into tasks that do exactly what the single endpoints do: the item body is read
+ * into the same DTO, validated by the same constraints and mapper, and dispatched through the same routing,
+ * leasing and error mapping. A malformed batch (bad url, method or duplicate {@code custom_id}) is rejected
+ * whole; an item whose body is invalid fails alone with its 400, without reaching an upstream.
+ */
+@ApplicationScoped
+class BatchItems {
+
+    static final String CHAT = "/v1/chat/completions";
+    static final String EMBEDDINGS = "/v1/embeddings";
+
+    private final OpenAiOperations operations;
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    BatchItems(OpenAiOperations operations, ObjectMapper json, Validator validator) {
+        this.operations = operations;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    /** Checks the batch's structure, naming the offending field. */
+    void checkStructure(List<BatchRequest.Item> items) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            BatchRequest.Item item = items.get(i);
+            String at = "requests[" + i + "]";
+            if (item.method() != null && !item.method().equalsIgnoreCase("POST")) {
+                throw GatewayException.invalid(at + ".method", "Only POST items are supported.");
+            }
+            if (!item.url().equals(CHAT) && !item.url().equals(EMBEDDINGS)) {
+                throw GatewayException.invalid(at + ".url", "url must be " + CHAT + " or " + EMBEDDINGS + ".");
+            }
+            if (!item.body().isObject()) {
+                throw GatewayException.invalid(at + ".body", "body must be a JSON object.");
+            }
+            if (item.customId() != null) {
+                Integer earlier = seen.putIfAbsent(item.customId(), i);
+                if (earlier != null) {
+                    throw GatewayException.invalid(at + ".custom_id", "custom_id '" + item.customId()
+                            + "' is already used by requests[" + earlier + "].");
+                }
+            }
+        }
+    }
+
+    /** One task per item, in input order; each yields the item's response DTO. */
+    List<Supplier<Uni<Object>>> tasks(List<BatchRequest.Item> items) {
+        List<Supplier<Uni<Object>>> tasks = new ArrayList<>(items.size());
+        for (BatchRequest.Item item : items) {
+            tasks.add(() -> run(item));
+        }
+        return tasks;
+    }
+
+    private Uni<Object> run(BatchRequest.Item item) {
+        if (item.url().equals(CHAT)) {
+            ChatCompletionRequest body = read(item, ChatCompletionRequest.class);
+            if (Boolean.TRUE.equals(body.stream())) {
+                throw GatewayException.invalid("stream", "Batch items cannot stream; leave stream unset or false.");
+            }
+            return operations.chat(body).map(Object.class::cast);
+        }
+        return operations.embed(read(item, EmbeddingsRequest.class)).map(Object.class::cast);
+    }
+
+    private <T> T read(BatchRequest.Item item, Class<T> type) {
+        T body;
+        try {
+            body = json.treeToValue(item.body(), type);
+        } catch (JsonMappingException e) {
+            String field = e.getPath().isEmpty() ? null : ExceptionMappers.path(e);
+            throw GatewayException.invalid(field, "The item body is not a valid " + item.url() + " request"
+                    + (field == null ? "." : ": '" + field + "' has the wrong type."));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw GatewayException.invalid(null, "The item body is not a valid " + item.url() + " request.");
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(body);
+        if (!violations.isEmpty()) {
+            throw Violations.toException(violations, 0);
+        }
+        return body;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.wormhole.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/** The dependency direction of STYLE.md: api → (routing, batch) → provider → core; anything reads config. */
+class LayeringTest {
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.wormhole");
+
+    @Test
+    void coreDependsOnNothingButTheJdk() {
+        noClasses().that().resideInAPackage("dev.wormhole.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "com.fasterxml..", "io.vertx..",
+                        "io.smallrye..", "jakarta..", "dev.wormhole.api..", "dev.wormhole.routing..",
+                        "dev.wormhole.provider..", "dev.wormhole.batch..", "dev.wormhole.config..")
+                .check(MAIN);
+    }
+
+    @Test
+    void providersDoNotKnowTheEdgeOrRouting() {
+        noClasses().that().resideInAPackage("dev.wormhole.provider..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.wormhole.api..", "dev.wormhole.routing..",
+                        "dev.wormhole.batch..")
+                .check(MAIN);
+    }
+
+    @Test
+    void routingAndBatchDoNotKnowTheEdge() {
+        noClasses().that().resideInAnyPackage("dev.wormhole.routing..", "dev.wormhole.batch..")
+                .should().dependOnClassesThat().resideInAPackage("dev.wormhole.api..")
+                .check(MAIN);
+    }
+
+    @Test
+    void configDependsOnNoOtherLayer() {
+        noClasses().that().resideInAPackage("dev.wormhole.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.wormhole.api..", "dev.wormhole.routing..",
+                        "dev.wormhole.provider..", "dev.wormhole.batch..", "dev.wormhole.core..")
+                .check(MAIN);
+    }
+
+    @Test
+    void dialectsDoNotDependOnEachOther() {
+        noClasses().that().resideInAPackage("dev.wormhole.provider.openai..")
+                .should().dependOnClassesThat().resideInAPackage("dev.wormhole.provider.simulator..")
+                .check(MAIN);
+        noClasses().that().resideInAPackage("dev.wormhole.provider.simulator..")
+                .should().dependOnClassesThat().resideInAPackage("dev.wormhole.provider.openai..")
+                .check(MAIN);
+    }
+}

@@ -32,7 +32,6 @@ import dev.wormhole.core.ErrorKind;
 import dev.wormhole.core.GatewayException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -63,7 +62,7 @@ public class BatchResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Run many chat/embedding requests with bounded concurrency (modes all, collect, first)")
-    public RestMulti<Buffer> run(@Valid @NotNull(message = "a JSON body is required") BatchRequest body,
+    public RestMulti<byte[]> run(@Valid @NotNull(message = "a JSON body is required") BatchRequest body,
             @HeaderParam("Accept") String accept, RoutingContext rc) {
         BatchMode mode = mode(body.mode());
         if (body.requests().size() > maxItems) {
@@ -87,7 +86,7 @@ public class BatchResource {
         }
         Uni<Response> response = itemResults.collect().asList()
                 .map(list -> respond(mode, list, run, requested.size()));
-        return RestMulti.fromUniResponse(response, r -> Multi.createFrom().item(json.write(r.body())),
+        return RestMulti.fromUniResponse(response, r -> Multi.createFrom().item(json.bytes(r.body())),
                 r -> Map.of("Content-Type", List.of(MediaType.APPLICATION_JSON)), Response::status);
     }
 
@@ -114,7 +113,7 @@ public class BatchResource {
         };
     }
 
-    private Multi<Buffer> stream(Multi<BatchItemResult> itemResults, BatchMode mode, BatchRun run, int total,
+    private Multi<byte[]> stream(Multi<BatchItemResult> itemResults, BatchMode mode, BatchRun run, int total,
             String type) {
         List<BatchItemResult> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         return itemResults
@@ -129,9 +128,14 @@ public class BatchResource {
                 });
     }
 
-    private Buffer frame(Object value, String type) {
+    private byte[] frame(Object value, String type) {
         byte[] bytes = json.bytes(value);
-        return NDJSON.equals(type) ? Buffer.buffer(bytes).appendByte((byte) '\n') : SseFrames.data(bytes);
+        if (!NDJSON.equals(type)) {
+            return SseFrames.data(bytes);
+        }
+        byte[] line = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+        line[bytes.length] = '\n';
+        return line;
     }
 
     private static String streamType(String accept) {

@@ -17,7 +17,6 @@ import dev.wormhole.api.dto.ChatCompletionRequest;
 import dev.wormhole.core.ChatRequest;
 import dev.wormhole.routing.Dispatcher;
 import io.smallrye.mutiny.Multi;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -46,7 +45,7 @@ public class ChatCompletionsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a chat completion (JSON, or server-sent events with stream:true)")
-    public RestMulti<Buffer> create(@Valid @NotNull(message = "a JSON body is required") ChatCompletionRequest body,
+    public RestMulti<byte[]> create(@Valid @NotNull(message = "a JSON body is required") ChatCompletionRequest body,
             RoutingContext rc) {
         if (Boolean.TRUE.equals(body.stream())) {
             ChatRequest request = ChatRequestMapper.toCore(body);
@@ -56,7 +55,7 @@ public class ChatCompletionsResource {
                     deltas -> streams.encode(deltas, includeUsage, RequestTracing.requestId(rc)),
                     deltas -> ChatStreamEncoder.HEADERS, deltas -> 200);
         }
-        return RestMulti.fromUniResponse(RequestTracing.timeUpstream(rc, operations.chat(body)).map(json::write),
+        return RestMulti.fromUniResponse(RequestTracing.timeUpstream(rc, operations.chat(body)).map(json::bytes),
                 Multi.createFrom()::item, b -> JSON, b -> 200);
     }
 }

@@ -10,7 +10,6 @@ import dev.wormhole.api.sse.SseFrames;
 import dev.wormhole.core.ChatDelta;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
-import io.vertx.core.buffer.Buffer;
 
 /**
  * Turns a stream of deltas into OpenAI's SSE stream: one {@code chat.completion.chunk} per delta, the usage
@@ -31,7 +30,7 @@ class ChatStreamEncoder {
         this.json = json;
     }
 
-    Multi<Buffer> encode(Multi<ChatDelta> deltas, boolean includeUsage, String requestId) {
+    Multi<byte[]> encode(Multi<ChatDelta> deltas, boolean includeUsage, String requestId) {
         return deltas
                 .select().where(delta -> includeUsage || !isUsageOnly(delta))
                 .map(delta -> SseFrames.data(json.bytes(ChatResponseMapper.toEdge(delta))))

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import dev.wormhole.api.dto.ErrorEnvelope;
 import dev.wormhole.config.WormholeConfig;
 import dev.wormhole.core.ErrorKind;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -64,7 +65,7 @@ public class EdgeGuard {
             // The unread body would otherwise have to be drained first.
             rc.response().putHeader(HttpHeaders.CONNECTION, "close");
         }
-        rc.response().end(json.write(envelope));
+        rc.response().end(Buffer.buffer(json.bytes(envelope)));
     }
 
     private static long declaredLength(String header) {

@@ -5,8 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.vertx.core.buffer.Buffer;
-
 /** Serializes edge DTOs to bytes for the endpoints that write their bodies themselves. */
 @ApplicationScoped
 public class JsonWriter {
@@ -15,10 +13,6 @@ public class JsonWriter {
 
     JsonWriter(ObjectMapper json) {
         this.json = json;
-    }
-
-    public Buffer write(Object value) {
-        return Buffer.buffer(bytes(value));
     }
 
     public byte[] bytes(Object value) {

@@ -12,12 +12,12 @@ class SseFramesTest {
 
     @Test
     void framesADataEventByteExactly() {
-        byte[] frame = SseFrames.data("{\"a\":\"é\"}".getBytes(StandardCharsets.UTF_8)).getBytes();
+        byte[] frame = SseFrames.data("{\"a\":\"é\"}".getBytes(StandardCharsets.UTF_8));
         assertThat(frame).isEqualTo("data: {\"a\":\"é\"}\n\n".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void framesTheTerminalEventByteExactly() {
-        assertThat(SseFrames.done().getBytes()).isEqualTo("data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(SseFrames.done()).isEqualTo("data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -61,10 +61,14 @@ public final class CountingUpstream implements AutoCloseable {
     }
 
     private void handle(HttpServerRequest request) {
+        if (!request.path().endsWith("/chat/completions")) {
+            request.response().setStatusCode(404).end();
+            return;
+        }
         request.body().onSuccess(body -> {
+            JsonObject json = body.toJsonObject();
             received.incrementAndGet();
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            JsonObject json = body.toJsonObject();
             String model = json.getString("model", "");
             String echo = json.getJsonArray("messages", new JsonArray()).getJsonObject(0).getString("content", "");
             boolean[] done = { false };

@@ -2,12 +2,12 @@ package dev.wormhole.api.sse;
 
 import java.nio.charset.StandardCharsets;
 
-import io.vertx.core.buffer.Buffer;
-
 /**
  * Server-sent-event framing of the gateway's OpenAI streams: one {@code data:} line per event, a blank line
  * after it, and {@code data: [DONE]} as the terminal event. The payload must be single-line JSON (Jackson
- * output always is: newlines inside strings are escaped).
+ * output always is: newlines inside strings are escaped). Frames are byte arrays: a Vert.x {@code Buffer} in
+ * a resource signature would make Quarkus register Netty's buffer hierarchy for reflection, which drags
+ * native-only code paths into the native image.
  */
 public final class SseFrames {
 
@@ -22,13 +22,16 @@ public final class SseFrames {
     }
 
     /** One event carrying a JSON payload. */
-    public static Buffer data(byte[] json) {
-        return Buffer.buffer(PREFIX.length + json.length + SUFFIX.length).appendBytes(PREFIX).appendBytes(json)
-                .appendBytes(SUFFIX);
+    public static byte[] data(byte[] json) {
+        byte[] frame = new byte[PREFIX.length + json.length + SUFFIX.length];
+        System.arraycopy(PREFIX, 0, frame, 0, PREFIX.length);
+        System.arraycopy(json, 0, frame, PREFIX.length, json.length);
+        System.arraycopy(SUFFIX, 0, frame, PREFIX.length + json.length, SUFFIX.length);
+        return frame;
     }
 
     /** The terminal {@code data: [DONE]} event. */
-    public static Buffer done() {
-        return Buffer.buffer(DONE);
+    public static byte[] done() {
+        return DONE.clone();
     }
 }

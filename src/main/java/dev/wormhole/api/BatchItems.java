@@ -20,6 +20,7 @@ import dev.wormhole.api.dto.EmbeddingsRequest;
 import dev.wormhole.api.error.ExceptionMappers;
 import dev.wormhole.api.error.Violations;
 import dev.wormhole.core.GatewayException;
+import dev.wormhole.routing.CallTrace;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -84,9 +85,9 @@ class BatchItems {
             if (Boolean.TRUE.equals(body.stream())) {
                 throw GatewayException.invalid("stream", "Batch items cannot stream; leave stream unset or false.");
             }
-            return operations.chat(body).map(Object.class::cast);
+            return operations.chat(body, new CallTrace()).map(Object.class::cast);
         }
-        return operations.embed(read(item, EmbeddingsRequest.class)).map(Object.class::cast);
+        return operations.embed(read(item, EmbeddingsRequest.class), new CallTrace()).map(Object.class::cast);
     }
 
     private <T> T read(BatchRequest.Item item, Class<T> type) {

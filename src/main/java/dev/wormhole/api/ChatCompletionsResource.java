@@ -49,13 +49,15 @@ public class ChatCompletionsResource {
             RoutingContext rc) {
         if (Boolean.TRUE.equals(body.stream())) {
             ChatRequest request = ChatRequestMapper.toCore(body);
+            List<String> fallbacks = ChatRequestMapper.fallbacks(body.extra());
             boolean includeUsage = body.streamOptions() != null
                     && Boolean.TRUE.equals(body.streamOptions().includeUsage());
-            return RestMulti.fromUniResponse(RequestTracing.timeUpstream(rc, dispatcher.stream(request)),
+            return RestMulti.fromUniResponse(RequestTracing.timeUpstream(rc,
+                    dispatcher.stream(request, fallbacks, RequestTracing.trace(rc))),
                     deltas -> streams.encode(deltas, includeUsage, RequestTracing.requestId(rc)),
                     deltas -> ChatStreamEncoder.HEADERS, deltas -> 200);
         }
-        return RestMulti.fromUniResponse(RequestTracing.timeUpstream(rc, operations.chat(body)).map(json::bytes),
+        return RestMulti.fromUniResponse(RequestTracing.timeUpstream(rc, operations.chat(body, RequestTracing.trace(rc))).map(json::bytes),
                 Multi.createFrom()::item, b -> JSON, b -> 200);
     }
 }

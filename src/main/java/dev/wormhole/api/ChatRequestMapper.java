@@ -26,6 +26,9 @@ import dev.wormhole.core.ToolDefinition;
 final class ChatRequestMapper {
 
     private static final int MAX_STOP_SEQUENCES = 4;
+    private static final int MAX_FALLBACKS = 8;
+    /** The request's extension object: gateway options, never forwarded upstream. */
+    static final String EXTENSION = "wormhole";
 
     private ChatRequestMapper() {
     }
@@ -43,7 +46,38 @@ final class ChatRequestMapper {
                 body.maxCompletionTokens() != null ? body.maxCompletionTokens() : body.maxTokens(), body.n(),
                 stop(body.stop()), body.seed(), body.presencePenalty(), body.frequencyPenalty(), tools,
                 toolChoice(body.toolChoice(), tools), body.parallelToolCalls(), responseFormat(body.responseFormat()),
-                body.reasoningEffort(), body.user(), body.extra());
+                body.reasoningEffort(), body.user(), passThrough(body.extra()));
+    }
+
+    /** Upstream fields the gateway does not model, minus its own extension object. */
+    private static Map<String, Object> passThrough(Map<String, Object> extra) {
+        if (!extra.containsKey(EXTENSION)) {
+            return extra;
+        }
+        Map<String, Object> rest = new java.util.LinkedHashMap<>(extra);
+        rest.remove(EXTENSION);
+        return rest;
+    }
+
+    /** The request's own fallback models, {@code "wormhole": {"fallbacks": ["provider/model", …]}}. */
+    static List<String> fallbacks(Map<String, Object> extra) {
+        Object extension = extra.get(EXTENSION);
+        if (extension == null) {
+            return List.of();
+        }
+        if (!(extension instanceof Map<?, ?> options)) {
+            throw GatewayException.invalid(EXTENSION, "wormhole must be an object of gateway options.");
+        }
+        Object fallbacks = options.get("fallbacks");
+        if (fallbacks == null) {
+            return List.of();
+        }
+        if (!(fallbacks instanceof List<?> list) || list.size() > MAX_FALLBACKS
+                || !list.stream().allMatch(f -> f instanceof String s && !s.isBlank())) {
+            throw GatewayException.invalid(EXTENSION + ".fallbacks", "wormhole.fallbacks must be a list of at most "
+                    + MAX_FALLBACKS + " model names.");
+        }
+        return list.stream().map(String.class::cast).toList();
     }
 
     private static ChatMessage message(MessageParam m, String path) {

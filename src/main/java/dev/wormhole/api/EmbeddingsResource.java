@@ -31,6 +31,6 @@ public class EmbeddingsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<EmbeddingsResponse> create(@Valid @NotNull(message = "a JSON body is required") EmbeddingsRequest body,
             RoutingContext rc) {
-        return RequestTracing.timeUpstream(rc, operations.embed(body));
+        return RequestTracing.timeUpstream(rc, operations.embed(body, RequestTracing.trace(rc)));
     }
 }

@@ -18,6 +18,7 @@ import dev.wormhole.api.dto.UsageDto;
 import dev.wormhole.core.EmbeddingRequest;
 import dev.wormhole.core.EmbeddingResult;
 import dev.wormhole.core.GatewayException;
+import dev.wormhole.routing.CallTrace;
 import dev.wormhole.routing.Dispatcher;
 import io.smallrye.mutiny.Uni;
 
@@ -37,18 +38,18 @@ public class OpenAiOperations {
     }
 
     /** One chat completion; rejects invalid content with a 400 naming the field. */
-    public Uni<ChatCompletionResponse> chat(ChatCompletionRequest body) {
-        return Uni.createFrom().deferred(() -> dispatcher.chat(ChatRequestMapper.toCore(body)))
-                .map(ChatResponseMapper::toEdge);
+    public Uni<ChatCompletionResponse> chat(ChatCompletionRequest body, CallTrace trace) {
+        return Uni.createFrom().deferred(() -> dispatcher.chat(ChatRequestMapper.toCore(body),
+                ChatRequestMapper.fallbacks(body.extra()), trace)).map(ChatResponseMapper::toEdge);
     }
 
     /** Embeddings in the requested encoding. */
-    public Uni<EmbeddingsResponse> embed(EmbeddingsRequest body) {
+    public Uni<EmbeddingsResponse> embed(EmbeddingsRequest body, CallTrace trace) {
         return Uni.createFrom().deferred(() -> {
             boolean base64 = base64(body.encodingFormat());
             EmbeddingRequest request = new EmbeddingRequest(body.model(), inputs(body.input()), body.dimensions(),
                     body.user());
-            return dispatcher.embed(request).map(result -> toEdge(result, base64));
+            return dispatcher.embed(request, List.of(), trace).map(result -> toEdge(result, base64));
         });
     }
 

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import dev.wormhole.routing.CallTrace;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -24,13 +25,14 @@ public class RequestTracing {
     private static final String STARTED = "wormhole.started";
     private static final String UPSTREAM_STARTED = "wormhole.upstream.started";
     private static final String UPSTREAM_NANOS = "wormhole.upstream.nanos";
+    private static final String TRACE = "wormhole.trace";
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     void install(@Observes Router router) {
-        router.route().order(-100).handler(this::trace);
+        router.route().order(-100).handler(this::stamp);
     }
 
-    private void trace(RoutingContext rc) {
+    private void stamp(RoutingContext rc) {
         rc.put(STARTED, System.nanoTime());
         String incoming = rc.request().getHeader(REQUEST_ID);
         String id = incoming != null && SANE_ID.matcher(incoming).matches() ? incoming : "req_" + UUID.randomUUID();
@@ -38,6 +40,11 @@ public class RequestTracing {
         rc.addHeadersEndHandler(v -> {
             rc.response().putHeader(REQUEST_ID, id);
             rc.response().putHeader("Server-Timing", serverTiming(rc));
+            CallTrace trace = rc.get(TRACE);
+            if (trace != null && trace.count() > 0) {
+                rc.response().putHeader("x-wormhole-attempts", String.valueOf(trace.count()));
+                rc.response().putHeader("x-wormhole-route", trace.route());
+            }
         });
         rc.next();
     }
@@ -55,6 +62,16 @@ public class RequestTracing {
 
     private static String millis(long nanos) {
         return String.format(java.util.Locale.ROOT, "%.3f", nanos / 1_000_000.0);
+    }
+
+    /** The upstream attempts of the current request, reported in its response headers. */
+    public static CallTrace trace(RoutingContext rc) {
+        CallTrace trace = rc.get(TRACE);
+        if (trace == null) {
+            trace = new CallTrace();
+            rc.put(TRACE, trace);
+        }
+        return trace;
     }
 
     /** The request id of the current request. */

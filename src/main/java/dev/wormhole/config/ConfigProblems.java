@@ -25,6 +25,16 @@ final class ConfigProblems {
             if (provider.maxConnections() < 1) {
                 problems.add(key + ".max-connections must be at least 1");
             }
+            if (provider.bulkhead().maxConcurrent() < 1 || provider.bulkhead().queue() < 1) {
+                problems.add(key + ".bulkhead.max-concurrent and .bulkhead.queue must be at least 1");
+            }
+            if (provider.retry().maxRetries() < 0 || provider.retry().jitter().compareTo(provider.retry().delay()) > 0) {
+                problems.add(key + ".retry.max-retries must not be negative and .retry.jitter must not exceed .retry.delay");
+            }
+            if (provider.circuitBreaker().requestVolume() < 1 || provider.circuitBreaker().failureRatio() <= 0
+                    || provider.circuitBreaker().failureRatio() > 1) {
+                problems.add(key + ".circuit-breaker.request-volume must be at least 1 and .failure-ratio in (0, 1]");
+            }
             provider.baseUrl().ifPresent(url -> {
                 if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
                     problems.add(key + ".base-url must be an absolute http(s) URL, not '" + url + "'");
@@ -34,6 +44,7 @@ final class ConfigProblems {
                 problems.add(key + ".api-keys holds an empty key");
             }
         }
+        config.routes().forEach((alias, route) -> problems.addAll(routeProblems(config, alias, route)));
         config.defaultProvider().ifPresent(id -> {
             ProviderConfig provider = config.providers().get(id);
             if (provider == null || !provider.enabled()) {
@@ -47,6 +58,29 @@ final class ConfigProblems {
                     + "API key is set: set wormhole.auth.api-keys (or WORMHOLE_API_KEY), bind to 127.0.0.1, or set "
                     + "wormhole.auth.allow-unauthenticated=true to serve without authentication on purpose");
         }
+        return problems;
+    }
+
+    private static List<String> routeProblems(WormholeConfig config, String alias, WormholeConfig.Route route) {
+        List<String> problems = new ArrayList<>();
+        String key = "wormhole.routes." + alias;
+        if (route.targets().isEmpty()) {
+            problems.add(key + ".targets must name at least one provider/model");
+        }
+        for (String target : route.targets()) {
+            int slash = target.indexOf('/');
+            ProviderConfig provider = slash > 0 ? config.providers().get(target.substring(0, slash)) : null;
+            if (provider == null || !provider.enabled() || slash == target.length() - 1) {
+                problems.add(key + ".targets: '" + target + "' is not provider/model with an enabled provider (known: "
+                        + config.providers().keySet() + ")");
+            }
+        }
+        route.weights().ifPresent(weights -> {
+            if (weights.size() != route.targets().size() || weights.stream().anyMatch(w -> w < 0)
+                    || weights.stream().mapToInt(Integer::intValue).sum() == 0) {
+                problems.add(key + ".weights must hold one non-negative weight per target, not all zero");
+            }
+        });
         return problems;
     }
 

@@ -39,6 +39,23 @@ public interface ProviderConfig {
     @WithDefault("60s")
     Duration idleTimeout();
 
+    /** Time allowed from sending a streamed request to its first chunk (per attempt). */
+    @WithDefault("60s")
+    Duration firstTokenTimeout();
+
+    /** Longest one upstream exchange may last, headers to last byte, stream included (per attempt). */
+    @WithDefault("10m")
+    Duration totalTimeout();
+
+    /** Retries of transient faults on this provider. */
+    RetryConfig retry();
+
+    /** The breakers of this provider, one per operation (chat, stream-open, embeddings, models). */
+    CircuitBreakerConfig circuitBreaker();
+
+    /** Concurrent upstream calls to this provider (the opening of a stream counts until its first chunk). */
+    BulkheadConfig bulkhead();
+
     /** Most concurrent connections kept to this upstream (keep-alive pool size). */
     @WithDefault("64")
     int maxConnections();

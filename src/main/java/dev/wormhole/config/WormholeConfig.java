@@ -43,6 +43,53 @@ public interface WormholeConfig {
     /** Batch fan-out ({@code POST /v1/batch}). */
     Batch batch();
 
+    /**
+     * Public model names mapped to ordered {@code provider/model} targets, e.g.
+     * {@code wormhole.routes.smart.targets=openai/gpt-4o,anthropic/claude-sonnet-4}.
+     */
+    Map<String, Route> routes();
+
+    /** Caps retries across each provider so that retries never amplify an outage. */
+    RetryBudget retryBudget();
+
+    /** An alias and how its targets are chosen. */
+    interface Route {
+        /** Targets as {@code provider/model}, in preference order. */
+        List<String> targets();
+
+        /** How the first target is chosen; the others follow as fallbacks. */
+        @WithDefault("ordered")
+        RouteStrategy strategy();
+
+        /** Weights of the targets for {@code weighted}, in the same order (default 1 each). */
+        Optional<List<Integer>> weights();
+    }
+
+    /** How a route picks its first target. */
+    enum RouteStrategy {
+        /** Targets in their listed order. */
+        ORDERED,
+        /** A target drawn at random in proportion to its weight. */
+        WEIGHTED,
+        /** The target with the fewest requests in flight through this gateway. */
+        LEAST_IN_FLIGHT
+    }
+
+    /** The retry budget of each provider. */
+    interface RetryBudget {
+        /** Retries allowed as a fraction of the calls in the window. */
+        @WithDefault("0.2")
+        double ratio();
+
+        /** The sliding window the ratio is measured over. */
+        @WithDefault("10s")
+        Duration window();
+
+        /** Retries always allowed per window, so that a quiet provider can still retry. */
+        @WithDefault("10")
+        int minRetries();
+    }
+
     /** Size limits. */
     interface Limits {
         /** Largest request body accepted on {@code /v1/**}; larger bodies get a 413. */

@@ -40,7 +40,8 @@ public class ProviderDirectory {
     private static ProviderSettings resolve(String id, ProviderConfig c, WormholeConfig.Limits limits) {
         URI baseUrl = c.baseUrl().orElse(c.dialect() == Dialect.OPENAI ? OPENAI_DEFAULT_BASE_URL : null);
         return new ProviderSettings(id, c.dialect(), baseUrl, c.apiKeys().orElse(List.of()), c.headers(),
-                new ProviderSettings.Timeouts(c.connectTimeout(), c.responseTimeout(), c.idleTimeout()),
+                new ProviderSettings.Timeouts(c.connectTimeout(), c.responseTimeout(), c.firstTokenTimeout(),
+                        c.idleTimeout(), c.totalTimeout()),
                 c.maxConnections(), limits.maxUpstreamFrame().asLongValue(), limits.maxUpstreamBody().asLongValue(),
                 ProviderSettings.Simulation.from(c.simulator()));
     }

@@ -7,9 +7,12 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+
 /**
  * Readiness: down while draining for shutdown; the detail lists each available provider with whether an
- * instance is open and how many requests hold it.
+ * instance is open, how many requests hold it, and any circuit breaker that is not closed. An open breaker
+ * does not make the gateway unready: other providers, and fallbacks, still serve.
  */
 @Readiness
 @ApplicationScoped
@@ -17,10 +20,12 @@ public class ProviderReadiness implements HealthCheck {
 
     private final ProviderDirectory directory;
     private final ProviderRegistry registry;
+    private final ProviderGuards guards;
 
-    ProviderReadiness(ProviderDirectory directory, ProviderRegistry registry) {
+    ProviderReadiness(ProviderDirectory directory, ProviderRegistry registry, ProviderGuards guards) {
         this.directory = directory;
         this.registry = registry;
+        this.guards = guards;
     }
 
     @Override
@@ -29,8 +34,16 @@ public class ProviderReadiness implements HealthCheck {
         builder.withData("default", directory.defaultProvider().orElse("none"));
         for (String id : directory.ids()) {
             String state = registry.isOpen(id) ? "open, " + registry.leases(id) + " in flight" : "idle (not instantiated)";
+            StringBuilder breakers = new StringBuilder();
+            for (Operation operation : Operation.values()) {
+                CircuitBreakerState breaker = guards.state(id, operation);
+                if (breaker != CircuitBreakerState.CLOSED) {
+                    breakers.append(", ").append(operation.label()).append(" breaker ")
+                            .append(breaker.name().toLowerCase().replace('_', '-'));
+                }
+            }
             builder.withData(id, directory.settings(id).map(s -> s.dialect().name().toLowerCase()).orElse("?") + ", "
-                    + state);
+                    + state + breakers);
         }
         return builder.build();
     }

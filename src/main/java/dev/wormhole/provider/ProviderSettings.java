@@ -24,8 +24,11 @@ public record ProviderSettings(
         long maxBodyBytes,
         Simulation simulation) {
 
-    /** The upstream deadlines of one provider. */
-    public record Timeouts(Duration connect, Duration response, Duration idle) {
+    /**
+     * The upstream deadlines of one provider, per attempt: opening a connection, the response headers, the
+     * first chunk of a stream, the longest silence between chunks, and the whole exchange.
+     */
+    public record Timeouts(Duration connect, Duration response, Duration firstToken, Duration idle, Duration total) {
     }
 
     /** Behaviour of a simulated provider (ignored by remote dialects). */

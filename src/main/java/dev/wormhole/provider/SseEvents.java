@@ -22,6 +22,8 @@ import io.vertx.core.buffer.Buffer;
  */
 public final class SseEvents {
 
+    private static final String TRUNCATED = "upstream_stream_truncated";
+
     private SseEvents() {
     }
 
@@ -40,6 +42,11 @@ public final class SseEvents {
             });
             reader.subscription = subscription;
         });
+    }
+
+    /** Whether a failure is the body ending before the terminal event. */
+    public static boolean isTruncation(Throwable failure) {
+        return failure instanceof GatewayException g && TRUNCATED.equals(g.code());
     }
 
     private static final class Reader {
@@ -75,7 +82,7 @@ public final class SseEvents {
             }
             emitAll(decoder.finish());
             if (finished.compareAndSet(false, true)) {
-                emitter.fail(GatewayException.of(ErrorKind.UPSTREAM_ERROR, "upstream_stream_truncated",
+                emitter.fail(GatewayException.of(ErrorKind.UPSTREAM_ERROR, TRUNCATED,
                         "Provider '" + providerId + "' ended the stream before its final event."));
             }
         }

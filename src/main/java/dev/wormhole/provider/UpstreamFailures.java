@@ -23,6 +23,7 @@ import io.vertx.core.http.HttpClosedException;
 public final class UpstreamFailures {
 
     private static final int MAX_MESSAGE_CHARS = 500;
+    private static final Pattern GO_DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)");
     private static final Pattern SECRET_LIKE = Pattern.compile(
             "(?i)\\b(sk-|sk_|gsk_|xai-|key-|AIza|Bearer\\s+)[A-Za-z0-9_\\-*.]{6,}");
 
@@ -113,6 +114,42 @@ public final class UpstreamFailures {
         } catch (NumberFormatException | DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * The longer of OpenAI-style rate-limit reset headers ({@code 1s}, {@code 6m0s}, {@code 250ms}), or null when
+     * neither is present or readable.
+     */
+    public static Duration parseRateLimitReset(String... values) {
+        Duration longest = null;
+        for (String value : values) {
+            Duration d = parseGoDuration(value);
+            if (d != null && (longest == null || d.compareTo(longest) > 0)) {
+                longest = d;
+            }
+        }
+        return longest;
+    }
+
+    private static Duration parseGoDuration(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        java.util.regex.Matcher m = GO_DURATION_PART.matcher(value.trim());
+        double millis = 0;
+        int end = 0;
+        while (m.find() && m.start() == end) {
+            double amount = Double.parseDouble(m.group(1));
+            millis += switch (m.group(2)) {
+                case "h" -> amount * 3_600_000;
+                case "m" -> amount * 60_000;
+                case "s" -> amount * 1_000;
+                case "ms" -> amount;
+                default -> 0;
+            };
+            end = m.end();
+        }
+        return end == value.trim().length() && end > 0 ? Duration.ofMillis((long) Math.ceil(millis)) : null;
     }
 
     private static Duration nonNegative(Duration d) {

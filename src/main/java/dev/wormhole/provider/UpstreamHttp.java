@@ -91,6 +91,9 @@ public final class UpstreamHttp {
         private final AtomicBoolean finished = new AtomicBoolean();
         private volatile HttpClientRequest request;
         private volatile long headerTimer = -1;
+        private volatile long totalTimer = -1;
+        private volatile long idleTimer = -1;
+        private volatile long lastActivity;
 
         Exchange(MultiEmitter<? super Buffer> emitter) {
             this.emitter = emitter;
@@ -108,6 +111,9 @@ public final class UpstreamHttp {
             if (finished.get()) {
                 return;
             }
+            totalTimer = vertx.setTimer(settings.timeouts().total().toMillis(), id -> fail(GatewayException.of(
+                    ErrorKind.UPSTREAM_TIMEOUT, "upstream_timeout", "Provider '" + settings.id()
+                            + "' did not finish its reply within " + settings.timeouts().total() + ".")));
             client.request(options).onComplete(ar -> {
                 if (ar.failed()) {
                     fail(ar.cause());
@@ -140,10 +146,18 @@ public final class UpstreamHttp {
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 response.pause();
-                response.handler(chunk -> emitter.emit(chunk));
+                // Vert.x's request idle timeout stops at the response headers: silences inside the body are
+                // watched here, with one timer that re-arms itself for the time left instead of one per chunk.
+                lastActivity = System.nanoTime();
+                watchIdle(settings.timeouts().idle().toMillis());
+                response.handler(chunk -> {
+                    lastActivity = System.nanoTime();
+                    emitter.emit(chunk);
+                });
                 response.exceptionHandler(this::fail);
                 response.endHandler(v -> {
                     if (finished.compareAndSet(false, true)) {
+                        cancelTimers();
                         emitter.complete();
                     }
                 });
@@ -158,6 +172,11 @@ public final class UpstreamHttp {
             }
             Duration retryAfter = UpstreamFailures.parseRetryAfter(response.getHeader("retry-after"),
                     response.getHeader("retry-after-ms"), Clock.systemUTC());
+            if (retryAfter == null && status == 429) {
+                retryAfter = UpstreamFailures.parseRateLimitReset(response.getHeader("x-ratelimit-reset-requests"),
+                        response.getHeader("x-ratelimit-reset-tokens"));
+            }
+            Duration delay = retryAfter;
             Buffer errorBody = Buffer.buffer();
             response.handler(chunk -> {
                 if (errorBody.length() < MAX_ERROR_BODY_BYTES) {
@@ -168,14 +187,37 @@ public final class UpstreamHttp {
             // The error body was read to its end, so the connection stays reusable: fail without a reset.
             response.endHandler(v -> {
                 if (finished.compareAndSet(false, true)) {
-                    emitter.fail(errorReader.read(status, errorBody, retryAfter));
+                    cancelTimers();
+                    emitter.fail(errorReader.read(status, errorBody, delay));
                 }
             });
         }
 
+        private void watchIdle(long delayMillis) {
+            idleTimer = vertx.setTimer(Math.max(1, delayMillis), id -> {
+                if (finished.get()) {
+                    return;
+                }
+                long idleMillis = settings.timeouts().idle().toMillis();
+                long silentMillis = (System.nanoTime() - lastActivity) / 1_000_000;
+                if (silentMillis >= idleMillis) {
+                    fail(GatewayException.of(ErrorKind.UPSTREAM_TIMEOUT, "upstream_timeout", "Provider '"
+                            + settings.id() + "' sent nothing for " + settings.timeouts().idle() + " mid-reply."));
+                } else {
+                    watchIdle(idleMillis - silentMillis);
+                }
+            });
+        }
+
+        private void cancelTimers() {
+            vertx.cancelTimer(headerTimer);
+            vertx.cancelTimer(totalTimer);
+            vertx.cancelTimer(idleTimer);
+        }
+
         private void fail(Throwable failure) {
             if (finished.compareAndSet(false, true)) {
-                vertx.cancelTimer(headerTimer);
+                cancelTimers();
                 HttpClientRequest req = request;
                 if (req != null) {
                     req.reset();
@@ -187,7 +229,7 @@ public final class UpstreamHttp {
         /** Called on cancellation and on every termination; resets the request unless it ended normally. */
         private void abort() {
             if (finished.compareAndSet(false, true)) {
-                vertx.cancelTimer(headerTimer);
+                cancelTimers();
                 HttpClientRequest req = request;
                 if (req != null) {
                     req.reset();

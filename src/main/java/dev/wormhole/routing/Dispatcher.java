@@ -3,8 +3,10 @@ package dev.wormhole.routing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,94 +24,76 @@ import dev.wormhole.core.ModelRef;
 import dev.wormhole.core.Usage;
 import dev.wormhole.provider.EmbeddingProvider;
 import dev.wormhole.provider.Lease;
+import dev.wormhole.provider.Operation;
 import dev.wormhole.provider.Provider;
 import dev.wormhole.provider.ProviderDirectory;
+import dev.wormhole.provider.ProviderGuards;
 import dev.wormhole.provider.ProviderRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Runs a request against its provider: routes the model name, leases the provider for the whole life of
- * the call (a stream included), checks the provider can serve it, invokes it and records the outcome.
- * Every method is lazy and cancellable.
+ * Runs a request against its targets: plans them ({@link RoutePlanner}), and for each in turn leases the
+ * provider, runs the call under the provider's guards (retries, breaker, bulkhead), and on a failure that
+ * another target may not share fails over to the next. A stream fails over only before its first delta.
+ * Every attempt is recorded in the request's {@link CallTrace}. Every method is lazy and cancellable.
  */
 @ApplicationScoped
 public class Dispatcher {
 
-    private final ModelRouter router;
+    /** Failures worth trying the next target for; a caller's own mistakes are not. */
+    private static final Set<ErrorKind> FALLBACKABLE = EnumSet.of(ErrorKind.RATE_LIMITED, ErrorKind.UPSTREAM_ERROR,
+            ErrorKind.UNAVAILABLE, ErrorKind.UPSTREAM_TIMEOUT, ErrorKind.UPSTREAM_AUTHENTICATION,
+            ErrorKind.UPSTREAM_RESPONSE_TOO_LARGE, ErrorKind.CONTEXT_LENGTH_EXCEEDED, ErrorKind.NOT_FOUND);
+
+    private final RoutePlanner planner;
     private final ProviderRegistry registry;
+    private final ProviderGuards guards;
     private final ProviderDirectory directory;
     private final UsageMetrics metrics;
     private final Duration listTimeout;
 
-    Dispatcher(ModelRouter router, ProviderRegistry registry, ProviderDirectory directory, UsageMetrics metrics,
-            WormholeConfig config) {
-        this.router = router;
+    Dispatcher(RoutePlanner planner, ProviderRegistry registry, ProviderGuards guards, ProviderDirectory directory,
+            UsageMetrics metrics, WormholeConfig config) {
+        this.planner = planner;
         this.registry = registry;
+        this.guards = guards;
         this.directory = directory;
         this.metrics = metrics;
         this.listTimeout = config.models().listTimeout();
     }
 
-    /** A complete answer. */
-    public Uni<ChatResult> chat(ChatRequest request) {
-        return Uni.createFrom().deferred(() -> {
-            ModelRef ref = router.resolve(request.model());
-            return measured("chat", ref, ChatResult::usage, leased(ref.provider(), provider -> {
-                requireTools(provider, request);
-                return provider.chat(request.withModel(ref.model()));
-            }));
-        });
+    /** A complete answer, from the first target that gives one. */
+    public Uni<ChatResult> chat(ChatRequest request, List<String> fallbacks, CallTrace trace) {
+        return Uni.createFrom().deferred(() -> inOrder(planner.plan(request.model(), fallbacks, Operation.CHAT), 0,
+                target -> measured("chat", target, ChatResult::usage,
+                        attempt(target, Operation.CHAT, trace, provider -> {
+                            requireTools(provider, request);
+                            return provider.chat(request.withModel(target.model()));
+                        }))));
     }
 
     /**
-     * The answer as a stream, once its first delta is in hand: a failure before the first delta fails the
-     * Uni, a failure after it fails the Multi. The lease is held until the Multi ends or is cancelled.
+     * The answer as a stream, once a target has produced its first delta. Failures before it fail over (or
+     * fail the Uni); failures after it fail the Multi. The lease is held until the Multi ends or is cancelled.
      */
-    public Uni<Multi<ChatDelta>> stream(ChatRequest request) {
-        return Uni.createFrom().deferred(() -> {
-            ModelRef ref = router.resolve(request.model());
-            Lease lease = registry.lease(ref.provider());
-            Multi<ChatDelta> deltas;
-            try {
-                requireTools(lease.provider(), request);
-                deltas = lease.provider().streamChat(request.withModel(ref.model()));
-            } catch (RuntimeException e) {
-                lease.close();
-                throw e;
-            }
-            long start = System.nanoTime();
-            AtomicReference<Usage> usage = new AtomicReference<>();
-            Multi<ChatDelta> tracked = deltas
-                    .onItem().invoke(delta -> {
-                        if (delta.usage() != null) {
-                            usage.set(delta.usage());
-                        }
-                    })
-                    .onTermination().invoke((failure, cancelled) -> {
-                        lease.close();
-                        String outcome = failure != null ? UsageMetrics.outcome(failure)
-                                : cancelled ? UsageMetrics.CANCELLED : UsageMetrics.OK;
-                        metrics.record("chat.stream", ref, outcome, Duration.ofNanos(System.nanoTime() - start),
-                                usage.get());
-                    });
-            return StreamHead.awaitFirst(tracked);
-        });
+    public Uni<Multi<ChatDelta>> stream(ChatRequest request, List<String> fallbacks, CallTrace trace) {
+        return Uni.createFrom().deferred(() -> inOrder(planner.plan(request.model(), fallbacks,
+                Operation.STREAM_OPEN), 0, target -> openStream(target, request, trace)));
     }
 
     /** One vector per input. */
-    public Uni<EmbeddingResult> embed(EmbeddingRequest request) {
-        return Uni.createFrom().deferred(() -> {
-            ModelRef ref = router.resolve(request.model());
-            return measured("embeddings", ref, EmbeddingResult::usage, leased(ref.provider(), provider -> {
-                if (!(provider instanceof EmbeddingProvider embeddings)) {
-                    throw GatewayException.of(ErrorKind.INVALID_REQUEST, "unsupported_capability",
-                            "Provider '" + ref.provider() + "' does not offer embeddings.");
-                }
-                return embeddings.embed(request.withModel(ref.model()));
-            }));
-        });
+    public Uni<EmbeddingResult> embed(EmbeddingRequest request, List<String> fallbacks, CallTrace trace) {
+        return Uni.createFrom().deferred(() -> inOrder(planner.plan(request.model(), fallbacks,
+                Operation.EMBEDDINGS), 0, target -> measured("embeddings", target, EmbeddingResult::usage,
+                        attempt(target, Operation.EMBEDDINGS, trace, provider -> {
+                            if (!(provider instanceof EmbeddingProvider embeddings)) {
+                                throw GatewayException.of(ErrorKind.INVALID_REQUEST, "unsupported_capability",
+                                        "Provider '" + target.provider() + "' does not offer embeddings.");
+                            }
+                            return embeddings.embed(request.withModel(target.model()));
+                        }))));
     }
 
     /**
@@ -119,7 +103,7 @@ public class Dispatcher {
     public Uni<List<ModelInfo>> listModels() {
         List<Uni<List<ModelInfo>>> perProvider = new ArrayList<>();
         for (String id : directory.ids()) {
-            perProvider.add(leased(id, Provider::listModels).ifNoItem().after(listTimeout)
+            perProvider.add(models(id).ifNoItem().after(listTimeout)
                     .failWith(() -> GatewayException.of(ErrorKind.UPSTREAM_TIMEOUT, "upstream_timeout",
                             "Provider '" + id + "' did not list its models within " + listTimeout + "."))
                     .onFailure().recoverWithItem(failure -> {
@@ -137,11 +121,74 @@ public class Dispatcher {
     /** One model by the name a client uses for it ({@code provider/model}, or a default-provider model). */
     public Uni<ModelInfo> model(String name) {
         return Uni.createFrom().deferred(() -> {
-            ModelRef ref = router.resolve(name);
-            return leased(ref.provider(), Provider::listModels).map(models -> models.stream()
+            ModelRef ref = planner.plan(name, List.of(), Operation.MODELS).get(0);
+            return models(ref.provider()).map(models -> models.stream()
                     .filter(m -> m.id().equals(ref.model())).findFirst()
                     .orElseThrow(() -> GatewayException.modelNotFound(name,
                             "provider '" + ref.provider() + "' does not list it")));
+        });
+    }
+
+    private Uni<List<ModelInfo>> models(String providerId) {
+        return leased(providerId, provider -> guards.call(providerId, Operation.MODELS, provider::listModels));
+    }
+
+    /** Tries the targets from {@code index} on, moving to the next on a failure another target may not share. */
+    private static <T> Uni<T> inOrder(List<ModelRef> targets, int index, Function<ModelRef, Uni<T>> call) {
+        Uni<T> attempt = call.apply(targets.get(index));
+        if (index + 1 >= targets.size()) {
+            return attempt;
+        }
+        return attempt.onFailure(Dispatcher::fallbackable)
+                .recoverWithUni(failure -> inOrder(targets, index + 1, call));
+    }
+
+    private static boolean fallbackable(Throwable failure) {
+        return failure instanceof GatewayException g && FALLBACKABLE.contains(g.kind());
+    }
+
+    /** One target under its guards: each try is traced; the lease spans every try. */
+    private <T> Uni<T> attempt(ModelRef target, Operation operation, CallTrace trace, Function<Provider, Uni<T>> call) {
+        return leased(target.provider(), provider -> {
+            Runnable done = planner.track(target);
+            return guards.call(target.provider(), operation, () -> {
+                int attempt = trace.started(target);
+                return Uni.createFrom().deferred(() -> call.apply(provider))
+                        .onItemOrFailure().invoke((item, failure) -> trace.ended(attempt, target, failure));
+            }).onTermination().invoke(done);
+        });
+    }
+
+    private Uni<Multi<ChatDelta>> openStream(ModelRef target, ChatRequest request, CallTrace trace) {
+        return Uni.createFrom().deferred(() -> {
+            Lease lease = registry.lease(target.provider());
+            Runnable done = planner.track(target);
+            Duration firstToken = directory.settings(target.provider()).orElseThrow().timeouts().firstToken();
+            StreamUsage usage = new StreamUsage(target, metrics);
+            AtomicBoolean handedOver = new AtomicBoolean();
+            Uni<Multi<ChatDelta>> opened = guards.call(target.provider(), Operation.STREAM_OPEN, () -> {
+                int attempt = trace.started(target);
+                return Uni.createFrom().deferred(() -> {
+                    requireTools(lease.provider(), request);
+                    return StreamHead.awaitFirst(lease.provider().streamChat(request.withModel(target.model())));
+                }).ifNoItem().after(firstToken).failWith(() -> GatewayException.of(ErrorKind.UPSTREAM_TIMEOUT,
+                        "upstream_timeout", "Provider '" + target.provider() + "' sent no first chunk within "
+                                + firstToken + "."))
+                        .onItemOrFailure().invoke((stream, failure) -> trace.ended(attempt, target, failure));
+            });
+            return opened.map(stream -> {
+                handedOver.set(true);
+                return usage.track(stream).onTermination().invoke(() -> {
+                    lease.close();
+                    done.run();
+                });
+            }).onTermination().invoke((stream, failure, cancelled) -> {
+                if (!handedOver.get()) {
+                    lease.close();
+                    done.run();
+                    usage.endedBeforeFirstChunk(failure, cancelled);
+                }
+            });
         });
     }
 

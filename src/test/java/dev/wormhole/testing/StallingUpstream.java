@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>any model, streaming: response headers and one SSE chunk, then silence;</li>
  * <li>{@code cut}: that chunk, then a connection reset;</li>
  * <li>{@code done}: a whole answer ending in {@code data: [DONE]}, then silence with the body left open;</li>
+ * <li>{@code slowfirst}: response headers, then silence before any chunk;</li>
  * <li>{@code silent}, or any non-streaming request: silence from the start.</li>
  * </ul>
  * It counts the connections the gateway closes, which is how tests see that a client's disconnect reached
@@ -75,7 +76,8 @@ public final class StallingUpstream implements AutoCloseable {
                     chunk += "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
                             + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n";
                 }
-                String body = Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n";
+                String body = request.contains("\"model\":\"slowfirst\"") ? ""
+                        : Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n";
                 out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
                         + body).getBytes(StandardCharsets.UTF_8));
                 out.flush();

@@ -2,16 +2,15 @@ package dev.wormhole.provider.openai;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.wormhole.core.ErrorKind;
 import dev.wormhole.core.GatewayException;
+import dev.wormhole.provider.ApiKeyRing;
 import dev.wormhole.provider.ProviderSettings;
 import dev.wormhole.provider.SseEvents;
 import dev.wormhole.provider.UpstreamFailures;
@@ -37,16 +36,18 @@ final class OpenAiApi {
     private final ProviderSettings settings;
     private final ObjectMapper json;
     private final UpstreamHttp http;
-    private final AtomicInteger nextKey = new AtomicInteger();
+    private final ApiKeyRing keys;
 
     OpenAiApi(Vertx vertx, ProviderSettings settings, ObjectMapper json) {
         this.settings = settings;
         this.json = json;
         this.http = new UpstreamHttp(vertx, settings, this::readError);
+        this.keys = new ApiKeyRing(settings.apiKeys(), System::nanoTime);
     }
 
     Uni<ChatCompletion> chat(ChatCompletionRequest request) {
-        return http.call(HttpMethod.POST, "/chat/completions", headers("application/json"), encode(request))
+        return keyed(key -> http.call(HttpMethod.POST, "/chat/completions", headers(key, "application/json"),
+                encode(request)))
                 .map(body -> {
                     ChatCompletion completion = decode(body, ChatCompletion.class);
                     if (completion.error() != null) {
@@ -64,26 +65,52 @@ final class OpenAiApi {
      * an in-band {@code error} event or an unreadable chunk fails.
      */
     Multi<ChatCompletionChunk> streamChat(ChatCompletionRequest request) {
-        Multi<Buffer> body = http.stream(HttpMethod.POST, "/chat/completions", headers("text/event-stream"),
-                encode(request));
-        return SseEvents.read(body, settings.maxFrameBytes(), event -> DONE.equals(event.data().trim()), settings.id())
-                .map(event -> {
-                    ChatCompletionChunk chunk = decode(Buffer.buffer(event.data()), ChatCompletionChunk.class);
-                    if (chunk.error() != null) {
-                        throw inBandError(chunk.error());
-                    }
-                    return chunk;
-                });
+        return Multi.createFrom().deferred(() -> {
+            String key = keys.next();
+            Multi<Buffer> body = http.stream(HttpMethod.POST, "/chat/completions", headers(key, "text/event-stream"),
+                    encode(request)).onFailure().invoke(failure -> coolDownOnRateLimit(key, failure));
+            boolean[] finished = { false };
+            return SseEvents.read(body, settings.maxFrameBytes(), event -> DONE.equals(event.data().trim()),
+                    settings.id())
+                    .map(event -> {
+                        ChatCompletionChunk chunk = decode(Buffer.buffer(event.data()), ChatCompletionChunk.class);
+                        if (chunk.error() != null) {
+                            throw inBandError(chunk.error());
+                        }
+                        if (chunk.choices() != null && !chunk.choices().isEmpty()
+                                && chunk.choices().stream().allMatch(c -> c.finishReason() != null)) {
+                            finished[0] = true;
+                        }
+                        return chunk;
+                    })
+                    // Some servers send every finish_reason and close without [DONE]: that answer is complete.
+                    // (The truncation failure arrives after every chunk before it has been mapped.)
+                    .onFailure(failure -> finished[0] && SseEvents.isTruncation(failure)).recoverWithCompletion();
+        });
     }
 
     Uni<EmbeddingsResponse> embed(EmbeddingsRequest request) {
-        return http.call(HttpMethod.POST, "/embeddings", headers("application/json"), encode(request))
-                .map(body -> decode(body, EmbeddingsResponse.class));
+        return keyed(key -> http.call(HttpMethod.POST, "/embeddings", headers(key, "application/json"),
+                encode(request))).map(body -> decode(body, EmbeddingsResponse.class));
     }
 
     Uni<ModelList> listModels() {
-        return http.call(HttpMethod.GET, "/models", headers("application/json"), null)
+        return keyed(key -> http.call(HttpMethod.GET, "/models", headers(key, "application/json"), null))
                 .map(body -> decode(body, ModelList.class));
+    }
+
+    /** A call with the next usable key; a 429 rests that key so that the retry uses another. */
+    private Uni<Buffer> keyed(java.util.function.Function<String, Uni<Buffer>> call) {
+        return Uni.createFrom().deferred(() -> {
+            String key = keys.next();
+            return call.apply(key).onFailure().invoke(failure -> coolDownOnRateLimit(key, failure));
+        });
+    }
+
+    private void coolDownOnRateLimit(String key, Throwable failure) {
+        if (key != null && failure instanceof GatewayException g && g.kind() == ErrorKind.RATE_LIMITED) {
+            keys.coolDown(key, g.retryAfter().orElse(null));
+        }
     }
 
     private static String errorCode(WireError error) {
@@ -94,14 +121,12 @@ final class OpenAiApi {
         http.close();
     }
 
-    private Map<String, String> headers(String accept) {
+    private Map<String, String> headers(String key, String accept) {
         Map<String, String> headers = new LinkedHashMap<>(settings.headers());
         headers.put("Accept", accept);
         headers.put("Content-Type", "application/json");
         headers.put("User-Agent", "wormhole-gateway");
-        List<String> keys = settings.apiKeys();
-        if (!keys.isEmpty()) {
-            String key = keys.get(Math.floorMod(nextKey.getAndIncrement(), keys.size()));
+        if (key != null) {
             headers.put("Authorization", "Bearer " + key);
         }
         return headers;

@@ -45,7 +45,8 @@ class SimulatorProviderTest {
 
     private SimulatorProvider simulator(Duration firstToken, int tokensPerSecond) {
         ProviderSettings settings = new ProviderSettings("sim", Dialect.SIMULATOR, (URI) null, List.of(), Map.of(),
-                new ProviderSettings.Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)), 1,
+                new ProviderSettings.Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                        Duration.ofSeconds(1), Duration.ofSeconds(1)), 1,
                 1024, 1024, new ProviderSettings.Simulation(firstToken, tokensPerSecond, List.of("sim-1"),
                         List.of("sim-embed-1"), 8));
         return new SimulatorProvider(settings, vertx, json);

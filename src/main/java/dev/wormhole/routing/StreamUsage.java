@@ -1,0 +1,57 @@
+package dev.wormhole.routing;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.wormhole.core.ChatDelta;
+import dev.wormhole.core.ModelRef;
+import dev.wormhole.core.Usage;
+import io.smallrye.mutiny.Multi;
+
+/**
+ * The accounting of one streamed call on one target: the usage the provider reported, or, for a stream cut
+ * before its usage chunk, an estimate of the output from the text that did reach the client (about four
+ * characters a token), so that cut streams are not free.
+ */
+final class StreamUsage {
+
+    private final ModelRef target;
+    private final UsageMetrics metrics;
+    private final long start = System.nanoTime();
+    private final AtomicReference<Usage> reported = new AtomicReference<>();
+    private final AtomicLong characters = new AtomicLong();
+
+    StreamUsage(ModelRef target, UsageMetrics metrics) {
+        this.target = target;
+        this.metrics = metrics;
+    }
+
+    Multi<ChatDelta> track(Multi<ChatDelta> stream) {
+        return stream.onItem().invoke(delta -> {
+            if (delta.usage() != null) {
+                reported.set(delta.usage());
+            }
+            delta.choices().forEach(c -> {
+                if (c.content() != null) {
+                    characters.addAndGet(c.content().length());
+                }
+                c.toolCalls().forEach(t -> characters.addAndGet(t.arguments() == null ? 0 : t.arguments().length()));
+            });
+        }).onTermination().invoke((failure, cancelled) -> {
+            String outcome = failure != null ? UsageMetrics.outcome(failure)
+                    : cancelled ? UsageMetrics.CANCELLED : UsageMetrics.OK;
+            Usage usage = reported.get() != null ? reported.get() : Usage.of(0, (characters.get() + 3) / 4);
+            metrics.record("chat.stream", target, outcome, elapsed(), usage);
+        });
+    }
+
+    void endedBeforeFirstChunk(Throwable failure, boolean cancelled) {
+        metrics.record("chat.stream", target, failure != null ? UsageMetrics.outcome(failure) : UsageMetrics.CANCELLED,
+                elapsed(), null);
+    }
+
+    private Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}

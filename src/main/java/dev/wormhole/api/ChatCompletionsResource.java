@@ -2,6 +2,7 @@ package dev.wormhole.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,6 +17,10 @@ import org.jboss.resteasy.reactive.RestMulti;
 import dev.wormhole.api.dto.ChatCompletionRequest;
 import dev.wormhole.core.ChatRequest;
 import dev.wormhole.routing.Dispatcher;
+import dev.wormhole.routing.StreamHead;
+import dev.wormhole.tool.AgentEvent;
+import dev.wormhole.tool.AgentLoop;
+import dev.wormhole.tool.AgentOptions;
 import io.smallrye.mutiny.Multi;
 import io.vertx.ext.web.RoutingContext;
 
@@ -30,13 +35,15 @@ public class ChatCompletionsResource {
     private static final Map<String, List<String>> JSON = Map.of("Content-Type", List.of(MediaType.APPLICATION_JSON));
 
     private final Dispatcher dispatcher;
+    private final AgentLoop agent;
     private final OpenAiOperations operations;
     private final JsonWriter json;
     private final ChatStreamEncoder streams;
 
-    ChatCompletionsResource(Dispatcher dispatcher, OpenAiOperations operations, JsonWriter json,
+    ChatCompletionsResource(Dispatcher dispatcher, AgentLoop agent, OpenAiOperations operations, JsonWriter json,
             ChatStreamEncoder streams) {
         this.dispatcher = dispatcher;
+        this.agent = agent;
         this.operations = operations;
         this.json = json;
         this.streams = streams;
@@ -52,6 +59,13 @@ public class ChatCompletionsResource {
             List<String> fallbacks = ChatRequestMapper.fallbacks(body.extra());
             boolean includeUsage = body.streamOptions() != null
                     && Boolean.TRUE.equals(body.streamOptions().includeUsage());
+            Optional<AgentOptions> agentOptions = operations.agentOptions(body);
+            if (agentOptions.isPresent()) {
+                Multi<AgentEvent> events = agent.stream(request, fallbacks, agentOptions.get(), RequestTracing.trace(rc));
+                return RestMulti.fromUniResponse(RequestTracing.timeUpstream(rc, StreamHead.awaitFirst(events)),
+                        stream -> streams.encodeAgent(stream, includeUsage, RequestTracing.requestId(rc)),
+                        stream -> ChatStreamEncoder.HEADERS, stream -> 200);
+            }
             return RestMulti.fromUniResponse(RequestTracing.timeUpstream(rc,
                     dispatcher.stream(request, fallbacks, RequestTracing.trace(rc))),
                     deltas -> streams.encode(deltas, includeUsage, RequestTracing.requestId(rc)),

@@ -18,6 +18,7 @@ import dev.wormhole.core.Role;
 import dev.wormhole.core.ToolCall;
 import dev.wormhole.core.ToolChoice;
 import dev.wormhole.core.ToolDefinition;
+import dev.wormhole.tool.AgentOptions;
 
 /**
  * Reads an OpenAI chat request into the core model, rejecting what bean validation cannot express (roles,
@@ -57,6 +58,36 @@ final class ChatRequestMapper {
         Map<String, Object> rest = new java.util.LinkedHashMap<>(extra);
         rest.remove(EXTENSION);
         return rest;
+    }
+
+    /**
+     * The agent-loop options of {@code "wormhole": {"tools": [...] | "all", "max_steps": n}}, or empty when the
+     * request names no server tools.
+     */
+    static java.util.Optional<AgentOptions> agentOptions(Map<String, Object> extra, java.util.Collection<String> allTools,
+            int defaultMaxSteps, int maxSteps) {
+        if (!(extra.get(EXTENSION) instanceof Map<?, ?> options) || options.get("tools") == null) {
+            return java.util.Optional.empty();
+        }
+        Object tools = options.get("tools");
+        List<String> names;
+        if ("all".equals(tools)) {
+            names = List.copyOf(allTools);
+        } else if (tools instanceof List<?> list && list.stream().allMatch(t -> t instanceof String)) {
+            names = list.stream().map(String.class::cast).distinct().toList();
+        } else {
+            throw GatewayException.invalid(EXTENSION + ".tools", "wormhole.tools must be \"all\" or a list of tool names.");
+        }
+        Object steps = options.get("max_steps");
+        int limit = defaultMaxSteps;
+        if (steps != null) {
+            if (!(steps instanceof Integer n) || n < 1 || n > maxSteps) {
+                throw GatewayException.invalid(EXTENSION + ".max_steps", "wormhole.max_steps must be an integer from 1 to "
+                        + maxSteps + ".");
+            }
+            limit = n;
+        }
+        return java.util.Optional.of(new AgentOptions(names, limit));
     }
 
     /** The request's own fallback models, {@code "wormhole": {"fallbacks": ["provider/model", …]}}. */

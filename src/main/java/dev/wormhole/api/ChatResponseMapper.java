@@ -25,7 +25,7 @@ final class ChatResponseMapper {
                         finishReason(c.finishReason()), null))
                 .toList();
         return new ChatCompletionResponse(result.id(), "chat.completion", result.created(), result.model(), choices,
-                usage(result.usage()), result.systemFingerprint());
+                usage(result.usage()), result.systemFingerprint(), null);
     }
 
     private static ChatCompletionResponse.AssistantMessage message(ChatMessage message) {

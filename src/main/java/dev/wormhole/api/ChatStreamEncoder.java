@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.wormhole.api.error.ErrorEnvelopes;
 import dev.wormhole.api.sse.SseFrames;
 import dev.wormhole.core.ChatDelta;
+import dev.wormhole.tool.AgentEvent;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 
@@ -34,6 +35,23 @@ class ChatStreamEncoder {
         return deltas
                 .select().where(delta -> includeUsage || !isUsageOnly(delta))
                 .map(delta -> SseFrames.data(json.bytes(ChatResponseMapper.toEdge(delta))))
+                .onCompletion().continueWith(SseFrames.done())
+                .onFailure().recoverWithItem(failure -> {
+                    Log.warnf("Stream %s failed after its first chunk: %s", requestId, failure.getMessage());
+                    return SseFrames.data(json.bytes(ErrorEnvelopes.of(failure, requestId).envelope()));
+                });
+    }
+
+    /**
+     * The agent loop's stream: as {@link #encode}, with each server tool call between two turns written as an
+     * SSE comment ({@code : wormhole.step {…}}), which every SSE client, the OpenAI SDKs included, ignores.
+     */
+    Multi<byte[]> encodeAgent(Multi<AgentEvent> events, boolean includeUsage, String requestId) {
+        return events
+                .select().where(event -> !(event instanceof AgentEvent.Delta d) || includeUsage || !isUsageOnly(d.delta()))
+                .map(event -> event instanceof AgentEvent.Delta d ? SseFrames.data(json.bytes(ChatResponseMapper.toEdge(d.delta())))
+                        : SseFrames.comment("wormhole.step " + new String(json.bytes(((AgentEvent.Step) event).step()),
+                                java.nio.charset.StandardCharsets.UTF_8)))
                 .onCompletion().continueWith(SseFrames.done())
                 .onFailure().recoverWithItem(failure -> {
                     Log.warnf("Stream %s failed after its first chunk: %s", requestId, failure.getMessage());

@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,7 +19,12 @@ import dev.wormhole.api.dto.UsageDto;
 import dev.wormhole.core.EmbeddingRequest;
 import dev.wormhole.core.EmbeddingResult;
 import dev.wormhole.core.GatewayException;
+import dev.wormhole.config.WormholeConfig;
+import dev.wormhole.core.ChatRequest;
 import dev.wormhole.routing.CallTrace;
+import dev.wormhole.tool.AgentLoop;
+import dev.wormhole.tool.AgentOptions;
+import dev.wormhole.tool.ToolRegistry;
 import dev.wormhole.routing.Dispatcher;
 import io.smallrye.mutiny.Uni;
 
@@ -32,15 +38,42 @@ public class OpenAiOperations {
     static final int MAX_EMBEDDING_INPUTS = 2048;
 
     private final Dispatcher dispatcher;
+    private final AgentLoop agent;
+    private final ToolRegistry tools;
+    private final WormholeConfig.Agent agentLimits;
 
-    OpenAiOperations(Dispatcher dispatcher) {
+    OpenAiOperations(Dispatcher dispatcher, AgentLoop agent, ToolRegistry tools, WormholeConfig config) {
         this.dispatcher = dispatcher;
+        this.agent = agent;
+        this.tools = tools;
+        this.agentLimits = config.agent();
     }
 
-    /** One chat completion; rejects invalid content with a 400 naming the field. */
+    /**
+     * One chat completion; rejects invalid content with a 400 naming the field. A request naming server tools
+     * runs the agent loop, and its response lists the tool calls made.
+     */
     public Uni<ChatCompletionResponse> chat(ChatCompletionRequest body, CallTrace trace) {
-        return Uni.createFrom().deferred(() -> dispatcher.chat(ChatRequestMapper.toCore(body),
-                ChatRequestMapper.fallbacks(body.extra()), trace)).map(ChatResponseMapper::toEdge);
+        return Uni.createFrom().deferred(() -> {
+            ChatRequest request = ChatRequestMapper.toCore(body);
+            List<String> fallbacks = ChatRequestMapper.fallbacks(body.extra());
+            Optional<AgentOptions> options = agentOptions(body);
+            if (options.isEmpty()) {
+                return dispatcher.chat(request, fallbacks, trace).map(ChatResponseMapper::toEdge);
+            }
+            return agent.run(request, fallbacks, options.get(), trace).map(done -> {
+                ChatCompletionResponse response = ChatResponseMapper.toEdge(done.result());
+                return new ChatCompletionResponse(response.id(), response.object(), response.created(),
+                        response.model(), response.choices(), response.usage(), response.systemFingerprint(),
+                        new ChatCompletionResponse.Extension(done.steps()));
+            });
+        });
+    }
+
+    /** The agent-loop options of a chat request, if it names server tools. */
+    Optional<AgentOptions> agentOptions(ChatCompletionRequest body) {
+        return ChatRequestMapper.agentOptions(body.extra(), tools.all().stream().map(t -> t.name()).toList(),
+                agentLimits.defaultMaxSteps(), agentLimits.maxSteps());
     }
 
     /** Embeddings in the requested encoding. */

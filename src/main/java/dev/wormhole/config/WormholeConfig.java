@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithDefaults;
 
 /** Every setting of the gateway, under the {@code wormhole} prefix. */
 @ConfigMapping(prefix = "wormhole")
@@ -51,6 +52,35 @@ public interface WormholeConfig {
 
     /** Caps retries across each provider so that retries never amplify an outage. */
     RetryBudget retryBudget();
+
+    /**
+     * Server-side tools by name: HTTP tools defined here, and the guards of every tool. A tool without an
+     * entry gets the defaults.
+     */
+    @WithDefaults
+    Map<String, ToolConfig> tools();
+
+    /** The agent loop that runs server tools for chat completions. */
+    Agent agent();
+
+    /** Agent loop limits. */
+    interface Agent {
+        /** Model turns that end in server tool calls allowed when the request names no {@code max_steps}. */
+        @WithDefault("8")
+        int defaultMaxSteps();
+
+        /** The largest {@code max_steps} a request may ask for. */
+        @WithDefault("32")
+        int maxSteps();
+
+        /** Tool calls of one turn run at once. */
+        @WithDefault("8")
+        int maxParallelTools();
+
+        /** Largest tool output fed back to the model; larger output is an error result. */
+        @WithDefault("1M")
+        MemorySize maxToolOutput();
+    }
 
     /** An alias and how its targets are chosen. */
     interface Route {

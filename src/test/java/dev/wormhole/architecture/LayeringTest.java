@@ -40,6 +40,16 @@ class LayeringTest {
     }
 
     @Test
+    void toolsDoNotKnowTheEdgeAndRoutingDoesNotKnowTools() {
+        noClasses().that().resideInAPackage("dev.wormhole.tool..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.wormhole.api..", "dev.wormhole.batch..")
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage("dev.wormhole.routing..", "dev.wormhole.provider..")
+                .should().dependOnClassesThat().resideInAPackage("dev.wormhole.tool..")
+                .check(MAIN);
+    }
+
+    @Test
     void configDependsOnNoOtherLayer() {
         noClasses().that().resideInAPackage("dev.wormhole.config..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.wormhole.api..", "dev.wormhole.routing..",

@@ -20,6 +20,7 @@ public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
 
     public static final String GATEWAY_KEY = "test-gateway-key";
     public static final String UPSTREAM_KEY = "sk-upstream-test-secret-0123456789";
+    public static final String TOOL_SECRET = "tool-secret-token-42";
 
     private static WireMockServer wireMock;
     private static StallingUpstream stalling;
@@ -88,6 +89,28 @@ public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
                 // Scenarios run back to back: a budget floor that does not starve one scenario's retries.
                 Map.entry("wormhole.retry-budget.min-retries", "100"),
                 Map.entry("wormhole.routes.flapping.targets", "flaky/s14,simulator/sim-1"),
+                // Test tools (src/test/java/dev/wormhole/tool): guards small enough to observe.
+                Map.entry("wormhole.tools.flaky_tool.retry.max-retries", "3"),
+                Map.entry("wormhole.tools.flaky_tool.retry.delay", "10ms"),
+                Map.entry("wormhole.tools.flaky_tool.retry.jitter", "5ms"),
+                Map.entry("wormhole.tools.once_tool.retry.max-retries", "3"),
+                Map.entry("wormhole.tools.once_tool.circuit-breaker.request-volume", "4"),
+                Map.entry("wormhole.tools.once_tool.circuit-breaker.delay", "1s"),
+                Map.entry("wormhole.tools.once_tool.circuit-breaker.success-threshold", "1"),
+                Map.entry("wormhole.tools.sleep_tool.bulkhead.max-concurrent", "2"),
+                Map.entry("wormhole.tools.sleep_tool.bulkhead.queue", "1"),
+                Map.entry("wormhole.tools.nap_tool.timeout", "200ms"),
+                Map.entry("wormhole.tools.nap_tool.bulkhead.max-concurrent", "1"),
+                Map.entry("wormhole.tools.nap_tool.bulkhead.queue", "1"),
+                Map.entry("wormhole.tools.nap_tool.retry.max-retries", "0"),
+                Map.entry("wormhole.tools.weather.url", "http://127.0.0.1:" + wireMock.port() + "/tools/weather"),
+                Map.entry("wormhole.tools.weather.description", "Weather for a city"),
+                Map.entry("wormhole.tools.weather.schema",
+                        "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}"),
+                Map.entry("wormhole.tools.weather.headers.Authorization", "Bearer " + TOOL_SECRET),
+                Map.entry("wormhole.tools.weather.idempotent", "true"),
+                Map.entry("wormhole.tools.weather.retry.delay", "10ms"),
+                Map.entry("wormhole.tools.weather.retry.jitter", "5ms"),
                 Map.entry("wormhole.routes.resilient.targets", "flaky/hang,simulator/sim-1"),
                 Map.entry("wormhole.routes.slowstart.targets", "stallfast/slowfirst,simulator/sim-1"),
                 Map.entry("wormhole.routes.spread.targets", "simulator/sim-1,slowsim/sim-1"),

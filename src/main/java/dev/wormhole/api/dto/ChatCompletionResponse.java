@@ -13,7 +13,13 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection
 public record ChatCompletionResponse(String id, String object, long created, String model, List<Choice> choices,
-        UsageDto usage, @JsonProperty("system_fingerprint") @JsonInclude(JsonInclude.Include.NON_NULL) String systemFingerprint) {
+        UsageDto usage, @JsonProperty("system_fingerprint") @JsonInclude(JsonInclude.Include.NON_NULL) String systemFingerprint,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Extension wormhole) {
+
+    /** The gateway's additions: the server tool calls the agent loop made. */
+    @RegisterForReflection
+    public record Extension(List<dev.wormhole.tool.AgentStep> steps) {
+    }
 
     /** One choice. */
     @RegisterForReflection

@@ -30,6 +30,11 @@ public final class SseFrames {
         return frame;
     }
 
+    /** A comment line ({@code : text}), which SSE clients ignore; the text must be a single line. */
+    public static byte[] comment(String text) {
+        return (": " + text + "\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
     /** The terminal {@code data: [DONE]} event. */
     public static byte[] done() {
         return DONE.clone();

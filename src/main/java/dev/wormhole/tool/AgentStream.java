@@ -1,0 +1,149 @@
+package dev.wormhole.tool;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.wormhole.core.ChatDelta;
+import dev.wormhole.core.ChatMessage;
+import dev.wormhole.core.ChatRequest;
+import dev.wormhole.core.FinishReason;
+import dev.wormhole.core.Role;
+import dev.wormhole.core.ToolCall;
+import dev.wormhole.core.Usage;
+import dev.wormhole.routing.CallTrace;
+import io.smallrye.mutiny.Multi;
+
+/**
+ * One streamed agent loop. Each turn's deltas go to the client as they arrive, except the fragments of
+ * server tool calls (withheld, assembled) and the usage (summed and sent once, at the very end). When a turn
+ * ends having called only server tools, they run, a step event per call is emitted, and the next turn's
+ * deltas continue the same answer. Client tool calls keep OpenAI's index semantics, renumbered from 0.
+ */
+final class AgentStream {
+
+    private final AgentLoop loop;
+    private final List<String> fallbacks;
+    private final AgentOptions options;
+    private final CallTrace trace;
+
+    AgentStream(AgentLoop loop, List<String> fallbacks, AgentOptions options, CallTrace trace) {
+        this.loop = loop;
+        this.fallbacks = fallbacks;
+        this.options = options;
+        this.trace = trace;
+    }
+
+    Multi<AgentEvent> turn(ChatRequest request, int step, Usage total) {
+        Turn turn = new Turn(step == 0);
+        Multi<AgentEvent> deltas = loop.open(request, fallbacks, trace)
+                .onItem().transformToMulti(stream -> stream)
+                .onItem().transformToIterable(delta -> {
+                    ChatDelta visible = turn.filter(delta);
+                    return visible == null ? List.<AgentEvent> of() : List.<AgentEvent> of(new AgentEvent.Delta(visible));
+                });
+        return deltas.onCompletion().switchTo(() -> {
+            Usage sum = AgentLoop.add(total, turn.usage);
+            if (turn.serverCalls.isEmpty() || turn.sawClientCall) {
+                return Multi.createFrom().item(new AgentEvent.Delta(new ChatDelta(turn.id, turn.model, turn.created,
+                        List.of(), sum)));
+            }
+            AgentLoop.requireStepLeft(step, options);
+            List<ToolCall> calls = turn.serverCalls.values().stream().map(Call::toToolCall).toList();
+            ChatMessage reply = new ChatMessage(Role.ASSISTANT, turn.text.length() == 0 ? List.of()
+                    : ChatMessage.text(Role.ASSISTANT, turn.text.toString()).content(), null, calls, null);
+            return loop.runCalls(calls, step + 1).onItem().transformToMulti(outcomes -> {
+                Multi<AgentEvent> stepEvents = Multi.createFrom().iterable(outcomes.getItem2()).map(AgentEvent.Step::new);
+                ChatRequest next = AgentLoop.next(request, reply, outcomes.getItem1());
+                return Multi.createBy().concatenating().streams(stepEvents, turn(next, step + 1, sum));
+            });
+        });
+    }
+
+    /** A server call being assembled from its fragments. */
+    private static final class Call {
+        final String id;
+        final String name;
+        final StringBuilder arguments = new StringBuilder();
+
+        Call(String id, String name) {
+            this.id = id;
+            this.name = name;
+        }
+
+        ToolCall toToolCall() {
+            return new ToolCall(id, name, arguments.toString());
+        }
+    }
+
+    /** The filtering state of one turn; deltas of a stream arrive one at a time. */
+    private final class Turn {
+        final boolean first;
+        final Map<Integer, Call> serverCalls = new LinkedHashMap<>();
+        final Map<Integer, Integer> clientIndexes = new LinkedHashMap<>();
+        final StringBuilder text = new StringBuilder();
+        boolean sawClientCall;
+        Usage usage;
+        String id;
+        String model;
+        long created;
+
+        Turn(boolean first) {
+            this.first = first;
+        }
+
+        /** The delta the client sees, or null when nothing of it is for the client. */
+        ChatDelta filter(ChatDelta delta) {
+            id = delta.id();
+            model = delta.model();
+            created = delta.created();
+            if (delta.usage() != null) {
+                usage = delta.usage();
+            }
+            List<ChatDelta.ChoiceDelta> visible = new ArrayList<>();
+            for (ChatDelta.ChoiceDelta choice : delta.choices()) {
+                if (choice.content() != null) {
+                    text.append(choice.content());
+                }
+                List<ChatDelta.ToolCallDelta> calls = new ArrayList<>();
+                for (ChatDelta.ToolCallDelta call : choice.toolCalls()) {
+                    ChatDelta.ToolCallDelta shown = route(call);
+                    if (shown != null) {
+                        calls.add(shown);
+                    }
+                }
+                FinishReason finish = choice.finishReason();
+                if (finish == FinishReason.TOOL_CALLS && !serverCalls.isEmpty() && !sawClientCall) {
+                    finish = null;
+                }
+                Role role = first ? choice.role() : null;
+                if (role != null || choice.content() != null || !calls.isEmpty() || finish != null) {
+                    visible.add(new ChatDelta.ChoiceDelta(choice.index(), role, choice.content(), calls, finish));
+                }
+            }
+            return visible.isEmpty() ? null : new ChatDelta(delta.id(), delta.model(), delta.created(), visible, null);
+        }
+
+        private ChatDelta.ToolCallDelta route(ChatDelta.ToolCallDelta call) {
+            Call server = serverCalls.get(call.index());
+            if (server != null) {
+                server.arguments.append(call.arguments() == null ? "" : call.arguments());
+                return null;
+            }
+            Integer client = clientIndexes.get(call.index());
+            if (client == null && call.name() != null && options.tools().contains(call.name())) {
+                Call started = new Call(call.id(), call.name());
+                started.arguments.append(call.arguments() == null ? "" : call.arguments());
+                serverCalls.put(call.index(), started);
+                return null;
+            }
+            if (client == null) {
+                client = clientIndexes.size();
+                clientIndexes.put(call.index(), client);
+                sawClientCall = true;
+            }
+            return new ChatDelta.ToolCallDelta(client, call.id(), call.name(), call.arguments());
+        }
+    }
+}

@@ -55,7 +55,7 @@ public class ChatCompletionsResource {
     public RestMulti<byte[]> create(@Valid @NotNull(message = "a JSON body is required") ChatCompletionRequest body,
             RoutingContext rc) {
         if (Boolean.TRUE.equals(body.stream())) {
-            ChatRequest request = ChatRequestMapper.toCore(body);
+            ChatRequest request = operations.toCore(body);
             List<String> fallbacks = ChatRequestMapper.fallbacks(body.extra());
             boolean includeUsage = body.streamOptions() != null
                     && Boolean.TRUE.equals(body.streamOptions().includeUsage());

@@ -38,6 +38,7 @@ public class EdgeGuard {
 
     void install(@Observes Router router) {
         router.route("/v1/*").order(-90).handler(this::guard);
+        router.route("/admin/*").order(-90).handler(this::guard);
     }
 
     private void guard(RoutingContext rc) {

@@ -21,6 +21,7 @@ import dev.wormhole.core.EmbeddingResult;
 import dev.wormhole.core.GatewayException;
 import dev.wormhole.config.WormholeConfig;
 import dev.wormhole.core.ChatRequest;
+import dev.wormhole.discovery.CapabilityGate;
 import dev.wormhole.routing.CallTrace;
 import dev.wormhole.tool.AgentLoop;
 import dev.wormhole.tool.AgentOptions;
@@ -40,10 +41,13 @@ public class OpenAiOperations {
     private final Dispatcher dispatcher;
     private final AgentLoop agent;
     private final ToolRegistry tools;
+    private final CapabilityGate gate;
     private final WormholeConfig.Agent agentLimits;
 
-    OpenAiOperations(Dispatcher dispatcher, AgentLoop agent, ToolRegistry tools, WormholeConfig config) {
+    OpenAiOperations(Dispatcher dispatcher, AgentLoop agent, ToolRegistry tools, CapabilityGate gate,
+            WormholeConfig config) {
         this.dispatcher = dispatcher;
+        this.gate = gate;
         this.agent = agent;
         this.tools = tools;
         this.agentLimits = config.agent();
@@ -55,7 +59,7 @@ public class OpenAiOperations {
      */
     public Uni<ChatCompletionResponse> chat(ChatCompletionRequest body, CallTrace trace) {
         return Uni.createFrom().deferred(() -> {
-            ChatRequest request = ChatRequestMapper.toCore(body);
+            ChatRequest request = toCore(body);
             List<String> fallbacks = ChatRequestMapper.fallbacks(body.extra());
             Optional<AgentOptions> options = agentOptions(body);
             if (options.isEmpty()) {
@@ -70,6 +74,13 @@ public class OpenAiOperations {
         });
     }
 
+    /** The core request of a chat body, refused if its model is known to lack what the request needs. */
+    ChatRequest toCore(ChatCompletionRequest body) {
+        ChatRequest request = ChatRequestMapper.toCore(body);
+        gate.checkChat(request, Boolean.TRUE.equals(body.stream()));
+        return request;
+    }
+
     /** The agent-loop options of a chat request, if it names server tools. */
     Optional<AgentOptions> agentOptions(ChatCompletionRequest body) {
         return ChatRequestMapper.agentOptions(body.extra(), tools.all().stream().map(t -> t.name()).toList(),
@@ -80,6 +91,7 @@ public class OpenAiOperations {
     public Uni<EmbeddingsResponse> embed(EmbeddingsRequest body, CallTrace trace) {
         return Uni.createFrom().deferred(() -> {
             boolean base64 = base64(body.encodingFormat());
+            gate.checkEmbeddings(body.model());
             EmbeddingRequest request = new EmbeddingRequest(body.model(), inputs(body.input()), body.dimensions(),
                     body.user());
             return dispatcher.embed(request, List.of(), trace).map(result -> toEdge(result, base64));

@@ -24,6 +24,19 @@ public interface ProviderConfig {
     /** Upstream API keys; several keys are used in turn. Never logged or shown. */
     Optional<List<String>> apiKeys();
 
+    /**
+     * The vendor whose well-known models enrich this provider's catalog and stand in for it offline (e.g.
+     * {@code openai}, {@code groq}); inferred from the base URL's host when unset.
+     */
+    Optional<String> vendor();
+
+    /**
+     * A provider whose models come and go (a local server): its models are never refused for a capability the
+     * catalog lacks, and unknown ones pass through.
+     */
+    @WithDefault("false")
+    boolean dynamic();
+
     /** Extra headers sent upstream with every request (e.g. {@code OpenAI-Organization}). */
     Map<String, String> headers();
 

@@ -160,11 +160,25 @@ public interface WormholeConfig {
         boolean allowUnauthenticated();
     }
 
-    /** Model listing across providers. */
+    /** The model catalog: discovery from the providers' own model lists. */
     interface Models {
-        /** How long {@code GET /v1/models} waits for one provider's list before leaving that provider out. */
+        /** How long one provider's list call may take before it counts as failed (that provider only). */
         @WithDefault("10s")
         Duration listTimeout();
+
+        /** How often every provider's model list is fetched again. */
+        @WithDefault("10m")
+        Duration refreshInterval();
+
+        /** Delay of the first refresh after start (start-up never waits for it). */
+        @WithDefault("2s")
+        Duration initialDelay();
+
+        /** File the last good catalog is saved to and read back at start; off when unset. */
+        Optional<java.nio.file.Path> cacheFile();
+
+        /** Providers listed first by model selection queries, in this order. */
+        Optional<List<String>> preferredProviders();
     }
 
     /** Limits of {@code POST /v1/batch}; its body is bounded by {@code wormhole.limits.max-request-body}. */

@@ -40,11 +40,32 @@ public class ProviderDirectory {
     private static ProviderSettings resolve(String id, ProviderConfig c, WormholeConfig.Limits limits) {
         URI baseUrl = c.baseUrl().orElse(c.dialect() == Dialect.OPENAI ? OPENAI_DEFAULT_BASE_URL : null);
         return new ProviderSettings(id, c.dialect(), baseUrl, c.apiKeys().orElse(List.of()), c.headers(),
+                c.vendor().orElse(inferVendor(baseUrl)), c.dynamic(),
                 new ProviderSettings.Timeouts(c.connectTimeout(), c.responseTimeout(), c.firstTokenTimeout(),
                         c.idleTimeout(), c.totalTimeout()),
                 c.maxConnections(), limits.maxUpstreamFrame().asLongValue(), limits.maxUpstreamBody().asLongValue(),
                 ProviderSettings.Simulation.from(c.simulator()));
     }
+
+    /** The vendor a public API host belongs to, or null for any other host (a local or private server). */
+    static String inferVendor(URI baseUrl) {
+        if (baseUrl == null || baseUrl.getHost() == null) {
+            return null;
+        }
+        String host = baseUrl.getHost();
+        for (String[] known : KNOWN_HOSTS) {
+            if (host.equals(known[0]) || host.endsWith("." + known[0])) {
+                return known[1];
+            }
+        }
+        return null;
+    }
+
+    private static final String[][] KNOWN_HOSTS = {
+            { "openai.com", "openai" }, { "anthropic.com", "anthropic" }, { "googleapis.com", "gemini" },
+            { "mistral.ai", "mistral" }, { "groq.com", "groq" }, { "deepseek.com", "deepseek" },
+            { "openrouter.ai", "openrouter" }, { "together.xyz", "together" }, { "fireworks.ai", "fireworks" },
+            { "x.ai", "xai" } };
 
     private static Optional<String> chooseDefault(Optional<String> configured, Map<String, ProviderSettings> settings) {
         if (configured.isPresent()) {

@@ -18,6 +18,8 @@ public record ProviderSettings(
         URI baseUrl,
         List<String> apiKeys,
         Map<String, String> headers,
+        String vendor,
+        boolean dynamic,
         Timeouts timeouts,
         int maxConnections,
         long maxFrameBytes,

@@ -1,8 +1,6 @@
 package dev.wormhole.routing;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +27,6 @@ import dev.wormhole.provider.Provider;
 import dev.wormhole.provider.ProviderDirectory;
 import dev.wormhole.provider.ProviderGuards;
 import dev.wormhole.provider.ProviderRegistry;
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -97,40 +94,14 @@ public class Dispatcher {
     }
 
     /**
-     * The models of every available provider, sorted by qualified id. A provider whose list call fails or
-     * takes longer than the list timeout is left out (and logged) rather than failing or delaying the list.
+     * A provider's own model list, under its guards and the list timeout. This is the catalog's source; clients
+     * read the catalog.
      */
-    public Uni<List<ModelInfo>> listModels() {
-        List<Uni<List<ModelInfo>>> perProvider = new ArrayList<>();
-        for (String id : directory.ids()) {
-            perProvider.add(models(id).ifNoItem().after(listTimeout)
-                    .failWith(() -> GatewayException.of(ErrorKind.UPSTREAM_TIMEOUT, "upstream_timeout",
-                            "Provider '" + id + "' did not list its models within " + listTimeout + "."))
-                    .onFailure().recoverWithItem(failure -> {
-                        Log.warnf("Listing the models of provider '%s' failed: %s", id, failure.getMessage());
-                        return List.of();
-                    }));
-        }
-        if (perProvider.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return Uni.join().all(perProvider).andFailFast().map(lists -> lists.stream().flatMap(List::stream)
-                .sorted(Comparator.comparing(ModelInfo::qualifiedId)).toList());
-    }
-
-    /** One model by the name a client uses for it ({@code provider/model}, or a default-provider model). */
-    public Uni<ModelInfo> model(String name) {
-        return Uni.createFrom().deferred(() -> {
-            ModelRef ref = planner.plan(name, List.of(), Operation.MODELS).get(0);
-            return models(ref.provider()).map(models -> models.stream()
-                    .filter(m -> m.id().equals(ref.model())).findFirst()
-                    .orElseThrow(() -> GatewayException.modelNotFound(name,
-                            "provider '" + ref.provider() + "' does not list it")));
-        });
-    }
-
-    private Uni<List<ModelInfo>> models(String providerId) {
-        return leased(providerId, provider -> guards.call(providerId, Operation.MODELS, provider::listModels));
+    public Uni<List<ModelInfo>> listModels(String providerId) {
+        return leased(providerId, provider -> guards.call(providerId, Operation.MODELS, provider::listModels))
+                .ifNoItem().after(listTimeout).failWith(() -> GatewayException.of(ErrorKind.UPSTREAM_TIMEOUT,
+                        "upstream_timeout", "Provider '" + providerId + "' did not list its models within "
+                                + listTimeout + "."));
     }
 
     /** Tries the targets from {@code index} on, moving to the next on a failure another target may not share. */

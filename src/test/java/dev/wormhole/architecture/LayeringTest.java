@@ -50,6 +50,17 @@ class LayeringTest {
     }
 
     @Test
+    void discoveryDoesNotKnowTheEdgeAndLowerLayersDoNotKnowDiscovery() {
+        noClasses().that().resideInAPackage("dev.wormhole.discovery..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.wormhole.api..", "dev.wormhole.tool..",
+                        "dev.wormhole.batch..")
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage("dev.wormhole.routing..", "dev.wormhole.provider..", "dev.wormhole.core..")
+                .should().dependOnClassesThat().resideInAPackage("dev.wormhole.discovery..")
+                .check(MAIN);
+    }
+
+    @Test
     void configDependsOnNoOtherLayer() {
         noClasses().that().resideInAPackage("dev.wormhole.config..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.wormhole.api..", "dev.wormhole.routing..",

@@ -89,6 +89,21 @@ public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
                 // Scenarios run back to back: a budget floor that does not starve one scenario's retries.
                 Map.entry("wormhole.retry-budget.min-retries", "100"),
                 Map.entry("wormhole.routes.flapping.targets", "flaky/s14,simulator/sim-1"),
+                // The catalog is refreshed by the tests themselves, never by the scheduler.
+                Map.entry("quarkus.scheduler.enabled", "false"),
+                Map.entry("wormhole.models.preferred-providers", "simulator"),
+                Map.entry("wormhole.providers.vendored.dialect", "openai"),
+                Map.entry("wormhole.providers.vendored.base-url", wireMockUrl),
+                Map.entry("wormhole.providers.vendored.vendor", "openai"),
+                Map.entry("wormhole.providers.vendored.retry.max-retries", "0"),
+                Map.entry("wormhole.providers.offline.dialect", "openai"),
+                Map.entry("wormhole.providers.offline.base-url", "http://127.0.0.1:1/v1"),
+                Map.entry("wormhole.providers.offline.vendor", "groq"),
+                Map.entry("wormhole.providers.offline.retry.max-retries", "0"),
+                Map.entry("wormhole.providers.local.dialect", "openai"),
+                Map.entry("wormhole.providers.local.base-url", wireMockUrl),
+                Map.entry("wormhole.providers.local.vendor", "openai"),
+                Map.entry("wormhole.providers.local.dynamic", "true"),
                 // Test tools (src/test/java/dev/wormhole/tool): guards small enough to observe.
                 Map.entry("wormhole.tools.flaky_tool.retry.max-retries", "3"),
                 Map.entry("wormhole.tools.flaky_tool.retry.delay", "10ms"),

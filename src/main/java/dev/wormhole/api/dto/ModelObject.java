@@ -1,5 +1,9 @@
 package dev.wormhole.api.dto;
 
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -8,7 +12,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record ModelObject(String id, String object, long created, @JsonProperty("owned_by") String ownedBy,
         Metadata wormhole) {
 
-    /** Gateway metadata: the provider serving the model and whether it is the built-in simulator. */
-    public record Metadata(String provider, String model, boolean simulated) {
+    /**
+     * Gateway metadata. Unknown facts are omitted; prices are USD per million tokens; {@code source} is
+     * {@code live}, {@code cached} or {@code fallback}; {@code stale} means the provider's last list call failed.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Metadata(String provider, String model, boolean simulated,
+            @JsonProperty("display_name") String displayName, List<String> capabilities,
+            @JsonProperty("context_window") Integer contextWindow,
+            @JsonProperty("max_output_tokens") Integer maxOutputTokens,
+            @JsonProperty("input_price_per_mtok") Double inputPrice,
+            @JsonProperty("output_price_per_mtok") Double outputPrice, boolean deprecated, String source,
+            @JsonProperty("fetched_at") Instant fetchedAt, boolean stale) {
     }
 }

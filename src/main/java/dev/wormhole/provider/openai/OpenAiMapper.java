@@ -199,8 +199,8 @@ final class OpenAiMapper {
             return List.of();
         }
         return list.data().stream().filter(m -> m.id() != null)
-                .map(m -> new ModelInfo(m.id(), providerId, m.ownedBy() == null ? providerId : m.ownedBy(),
-                        m.created() == null ? 0 : m.created(), false))
+                .map(m -> ModelInfo.named(m.id(), providerId, m.ownedBy() == null ? providerId : m.ownedBy(),
+                        m.created() == null ? 0 : m.created()))
                 .toList();
     }
 }

@@ -2,7 +2,9 @@ package dev.wormhole.provider.simulator;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
@@ -17,6 +19,7 @@ import dev.wormhole.core.EmbeddingRequest;
 import dev.wormhole.core.EmbeddingResult;
 import dev.wormhole.core.ErrorKind;
 import dev.wormhole.core.GatewayException;
+import dev.wormhole.core.ModelCapability;
 import dev.wormhole.core.ModelInfo;
 import dev.wormhole.core.Role;
 import dev.wormhole.core.Usage;
@@ -116,9 +119,19 @@ public final class SimulatorProvider implements EmbeddingProvider {
     @Override
     public Uni<List<ModelInfo>> listModels() {
         long created = 1_735_689_600L;
-        return Uni.createFrom().item(Stream.concat(simulation.chatModels().stream(),
-                simulation.embeddingModels().stream())
-                .map(m -> new ModelInfo(m, settings.id(), OWNER, created, true)).toList());
+        Set<ModelCapability> chat = EnumSet.of(ModelCapability.CHAT, ModelCapability.STREAM, ModelCapability.TOOLS,
+                ModelCapability.VISION, ModelCapability.JSON);
+        Set<ModelCapability> embeddings = EnumSet.of(ModelCapability.EMBEDDINGS);
+        return Uni.createFrom().item(Stream.concat(
+                simulation.chatModels().stream().map(m -> simulated(m, created, chat, "Simulated chat model")),
+                simulation.embeddingModels().stream()
+                        .map(m -> simulated(m, created, embeddings, "Simulated embedding model")))
+                .toList());
+    }
+
+    private ModelInfo simulated(String model, long created, Set<ModelCapability> capabilities, String name) {
+        return new ModelInfo(model, settings.id(), OWNER, created, true, name + " " + model, capabilities, 128_000,
+                4_096, 0.0, 0.0, false);
     }
 
     @Override

@@ -1,0 +1,6 @@
+package dev.wormhole.core;
+
+/** What a model can do, as the catalog knows it. */
+public enum ModelCapability {
+    CHAT, STREAM, TOOLS, VISION, JSON, EMBEDDINGS, REASONING
+}

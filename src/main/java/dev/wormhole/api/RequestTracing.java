@@ -60,8 +60,11 @@ public class RequestTracing {
         return "gateway;dur=" + millis(gateway) + ", upstream;dur=" + millis(upstreamNanos);
     }
 
-    private static String millis(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.3f", nanos / 1_000_000.0);
+    /** Milliseconds with three decimals, written by hand: String.format costs more than the rest of this hook. */
+    static String millis(long nanos) {
+        long micros = nanos / 1_000;
+        long fraction = micros % 1_000;
+        return (micros / 1_000) + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
     }
 
     /** The upstream attempts of the current request, reported in its response headers. */

@@ -165,7 +165,7 @@ public class ModelCatalog {
 
     /** The entry of one model at one provider. */
     public Optional<CatalogEntry> find(String provider, String model) {
-        return providerModels(provider).entries().stream().filter(e -> e.model().id().equals(model)).findFirst();
+        return Optional.ofNullable(providerModels(provider).byId().get(model));
     }
 
     private static long millis(long start) {

@@ -1,6 +1,8 @@
 package dev.wormhole.routing;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,7 +17,8 @@ import io.micrometer.core.instrument.Timer;
 /**
  * Per-request metrics by operation, provider, model and outcome: request counts, a latency histogram and
  * token counts. Models are tagged only when an upstream answered successfully for them, so that arbitrary
- * names sent by callers cannot inflate the number of series.
+ * names sent by callers cannot inflate the number of series. The meters of each tag combination are looked
+ * up once and kept: registering through Micrometer's builders on every request costs more than the request.
  */
 @ApplicationScoped
 public class UsageMetrics {
@@ -25,6 +28,7 @@ public class UsageMetrics {
     public static final String CANCELLED = "cancelled";
 
     private final MeterRegistry meters;
+    private final Map<String, Meters> cache = new ConcurrentHashMap<>();
 
     UsageMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -38,21 +42,38 @@ public class UsageMetrics {
 
     public void record(String operation, ModelRef ref, String outcome, Duration elapsed, Usage usage) {
         String model = OK.equals(outcome) ? ref.model() : "-";
-        Counter.builder("wormhole.requests").description("Requests by operation, provider, model and outcome")
-                .tags("operation", operation, "provider", ref.provider(), "model", model, "outcome", outcome)
-                .register(meters).increment();
-        Timer.builder("wormhole.request.duration").description("Time until the last byte from the provider")
-                .tags("operation", operation, "provider", ref.provider(), "outcome", outcome)
-                .publishPercentileHistogram().register(meters).record(elapsed);
+        Meters m = cache.computeIfAbsent(operation + '\u0000' + ref.provider() + '\u0000' + model + '\u0000' + outcome,
+                key -> new Meters(operation, ref.provider(), model, outcome));
+        m.requests.increment();
+        m.duration.record(elapsed);
         if (usage != null) {
-            tokens(ref, model, outcome, "input", usage.promptTokens());
-            tokens(ref, model, outcome, "output", usage.completionTokens());
+            m.input.increment(usage.promptTokens());
+            m.output.increment(usage.completionTokens());
         }
     }
 
-    private void tokens(ModelRef ref, String model, String outcome, String direction, long count) {
-        Counter.builder("wormhole.tokens").description("Tokens by provider, model, direction and outcome")
-                .tags("provider", ref.provider(), "model", model, "direction", direction, "outcome", outcome)
-                .register(meters).increment(count);
+    /** The meters of one tag combination. */
+    private final class Meters {
+        final Counter requests;
+        final Timer duration;
+        final Counter input;
+        final Counter output;
+
+        Meters(String operation, String provider, String model, String outcome) {
+            requests = Counter.builder("wormhole.requests").description("Requests by operation, provider, model and outcome")
+                    .tags("operation", operation, "provider", provider, "model", model, "outcome", outcome)
+                    .register(meters);
+            duration = Timer.builder("wormhole.request.duration").description("Time until the last byte from the provider")
+                    .tags("operation", operation, "provider", provider, "outcome", outcome)
+                    .publishPercentileHistogram().register(meters);
+            input = tokens(provider, model, outcome, "input");
+            output = tokens(provider, model, outcome, "output");
+        }
+
+        private Counter tokens(String provider, String model, String outcome, String direction) {
+            return Counter.builder("wormhole.tokens").description("Tokens by provider, model, direction and outcome")
+                    .tags("provider", provider, "model", model, "direction", direction, "outcome", outcome)
+                    .register(meters);
+        }
     }
 }

@@ -14,6 +14,7 @@ final class ConfigProblems {
 
     static List<String> find(WormholeConfig config, String httpHost) {
         List<String> problems = new ArrayList<>();
+        VendorProfiles profiles = new VendorProfiles();
         for (Map.Entry<String, ProviderConfig> entry : config.providers().entrySet()) {
             String id = entry.getKey();
             ProviderConfig provider = entry.getValue();
@@ -22,6 +23,17 @@ final class ConfigProblems {
                 problems.add(key + ": a provider id may hold only letters, digits, '.', '_' and '-' "
                         + "(it is the model prefix before '/')");
             }
+            provider.profile().ifPresent(profile -> {
+                if (profiles.find(profile).isEmpty()) {
+                    problems.add(key + ".profile names '" + profile + "'; known profiles: "
+                            + profiles.all().stream().map(VendorProfile::id).toList());
+                }
+            });
+            provider.maxTokensParam().ifPresent(param -> {
+                if (!List.of("max_tokens", "max_completion_tokens").contains(param)) {
+                    problems.add(key + ".max-tokens-param must be max_tokens or max_completion_tokens");
+                }
+            });
             if (provider.maxConnections() < 1) {
                 problems.add(key + ".max-connections must be at least 1");
             }

@@ -9,20 +9,26 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Turns the environment variables every LLM tool understands ({@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL},
- * {@code WORMHOLE_API_KEY}) into {@code wormhole.*} keys, so a provider is available under its id as soon as
- * its key is set. Its ordinal sits below {@code application.properties} (250) so explicit configuration wins.
- * Not static-init safe on purpose: it must read the environment of the running process, not of the build.
+ * {@code GROQ_API_KEY}, {@code VLLM_BASE_URL}… — one pair per vendor profile — and {@code WORMHOLE_API_KEY})
+ * into {@code wormhole.*} keys, so a provider is available under its id as soon as its key (or, for a local
+ * server, its base URL) is set. Its ordinal sits below {@code application.properties} (250) so explicit
+ * configuration wins. Not static-init safe on purpose: it must read the environment of the running process,
+ * not of the build.
  */
 public final class ConventionalEnvConfigSource implements ConfigSource {
 
     static final int ORDINAL = 200;
 
-    /** A provider that conventional variables can define: the first set variable of each list is used. */
-    record Convention(String providerId, Dialect dialect, List<String> keyVariables, List<String> baseUrlVariables) {
+    /**
+     * A provider that conventional variables can define: the first set variable of each list is used; a local
+     * one needs only its base URL.
+     */
+    record Convention(String providerId, Dialect dialect, List<String> keyVariables, List<String> baseUrlVariables,
+            boolean local, String appendPath) {
     }
 
-    static final List<Convention> CONVENTIONS = List.of(
-            new Convention("openai", Dialect.OPENAI, List.of("OPENAI_API_KEY"), List.of("OPENAI_BASE_URL")));
+    static final Convention OPENAI = new Convention("openai", Dialect.OPENAI, List.of("OPENAI_API_KEY"),
+            List.of("OPENAI_BASE_URL"), false, null);
 
     private final Map<String, String> properties;
 
@@ -34,21 +40,33 @@ public final class ConventionalEnvConfigSource implements ConfigSource {
         this.properties = Map.copyOf(translate(env));
     }
 
+    static List<Convention> conventions() {
+        List<Convention> all = new java.util.ArrayList<>(List.of(OPENAI));
+        for (VendorProfile p : new VendorProfiles().all()) {
+            all.add(new Convention(p.id(), Dialect.OPENAI, p.keyEnv(), p.baseUrlEnv(), p.local(), p.appendPath()));
+        }
+        return all;
+    }
+
     private static Map<String, String> translate(Map<String, String> env) {
         Map<String, String> out = new HashMap<>();
-        for (Convention c : CONVENTIONS) {
+        for (Convention c : conventions()) {
             String key = firstSet(env, c.keyVariables());
             String baseUrl = firstSet(env, c.baseUrlVariables());
-            if (key == null && baseUrl == null) {
+            boolean defined = c.local() ? baseUrl != null : key != null || baseUrl != null && c == OPENAI;
+            if (!defined) {
                 continue;
             }
             String prefix = "wormhole.providers." + c.providerId() + ".";
             out.put(prefix + "dialect", c.dialect().name().toLowerCase());
+            if (c != OPENAI) {
+                out.put(prefix + "profile", c.providerId());
+            }
             if (key != null) {
                 out.put(prefix + "api-keys", key);
             }
             if (baseUrl != null) {
-                out.put(prefix + "base-url", baseUrl);
+                out.put(prefix + "base-url", normalize(baseUrl, c.appendPath()));
             }
         }
         String gatewayKey = firstSet(env, List.of("WORMHOLE_API_KEY"));
@@ -56,6 +74,13 @@ public final class ConventionalEnvConfigSource implements ConfigSource {
             out.put("wormhole.auth.api-keys", gatewayKey);
         }
         return out;
+    }
+
+    /** {@code localhost:11434} → {@code http://localhost:11434/v1} for a profile that wants {@code /v1}. */
+    static String normalize(String baseUrl, String appendPath) {
+        String url = baseUrl.contains("://") ? baseUrl : "http://" + baseUrl;
+        url = url.replaceAll("/+$", "");
+        return appendPath != null && !url.endsWith(appendPath) ? url + appendPath : url;
     }
 
     private static String firstSet(Map<String, String> env, List<String> names) {

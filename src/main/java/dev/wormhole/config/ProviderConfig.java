@@ -37,6 +37,19 @@ public interface ProviderConfig {
     @WithDefault("false")
     boolean dynamic();
 
+    /**
+     * An OpenAI-compatible vendor profile ({@code vendors/profiles.json}: groq, mistral, openrouter, deepseek,
+     * together, fireworks, xai, perplexity, zai, vllm, lmstudio, llamacpp, ollama) supplying the default base URL,
+     * the output-limit parameter name, the unsupported parameters and the discovery style.
+     */
+    Optional<String> profile();
+
+    /** Name of the output-limit parameter sent upstream: {@code max_tokens} or {@code max_completion_tokens}. */
+    Optional<String> maxTokensParam();
+
+    /** Request parameters this provider rejects; a request using one is refused with a 400 before any I/O. */
+    Optional<List<String>> unsupportedParams();
+
     /** Extra headers sent upstream with every request (e.g. {@code OpenAI-Organization}). */
     Map<String, String> headers();
 

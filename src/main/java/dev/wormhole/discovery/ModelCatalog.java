@@ -105,6 +105,10 @@ public class ModelCatalog {
 
     private Uni<RefreshOutcome> refreshOne(String id) {
         ProviderSettings settings = directory.settings(id).orElseThrow();
+        if (!settings.quirks().listsModels()) {
+            // Nothing to ask (e.g. Perplexity): its bundled entries stand, and a refresh is no failure.
+            return Uni.createFrom().item(new RefreshOutcome(id, true, providerModels(id).entries().size(), null, 0));
+        }
         long start = System.nanoTime();
         return dispatcher.listModels(id)
                 .map(models -> {

@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.wormhole.config.Dialect;
 import dev.wormhole.config.ProviderConfig;
+import dev.wormhole.config.VendorProfile;
+import dev.wormhole.config.VendorProfiles;
 import dev.wormhole.config.WormholeConfig;
 
 /**
@@ -26,21 +28,32 @@ public class ProviderDirectory {
     private final Optional<String> defaultProvider;
 
     ProviderDirectory(WormholeConfig config) {
+        VendorProfiles profiles = new VendorProfiles();
         Map<String, ProviderSettings> settings = new TreeMap<>();
         config.providers().forEach((id, provider) -> {
             if (!provider.enabled()) {
                 return;
             }
-            settings.put(id, resolve(id, provider, config.limits()));
+            settings.put(id, resolve(id, provider, config.limits(), provider.profile().flatMap(profiles::find)));
         });
         this.available = Collections.unmodifiableMap(settings);
         this.defaultProvider = chooseDefault(config.defaultProvider(), settings);
     }
 
-    private static ProviderSettings resolve(String id, ProviderConfig c, WormholeConfig.Limits limits) {
-        URI baseUrl = c.baseUrl().orElse(c.dialect() == Dialect.OPENAI ? OPENAI_DEFAULT_BASE_URL : null);
+    private static ProviderSettings resolve(String id, ProviderConfig c, WormholeConfig.Limits limits,
+            Optional<VendorProfile> profile) {
+        URI baseUrl = c.baseUrl().or(() -> profile.map(p -> URI.create(p.baseUrl())))
+                .orElse(c.dialect() == Dialect.OPENAI ? OPENAI_DEFAULT_BASE_URL : null);
+        ProviderSettings.Quirks quirks = new ProviderSettings.Quirks(
+                c.maxTokensParam().or(() -> profile.map(VendorProfile::maxTokensParam))
+                        .orElse(ProviderSettings.Quirks.NONE.maxTokensParam()),
+                new java.util.HashSet<>(c.unsupportedParams().or(() -> profile.map(VendorProfile::unsupported))
+                        .orElse(List.of())),
+                profile.map(VendorProfile::discovery).orElse("openai"));
+        String vendor = c.vendor().or(() -> profile.map(VendorProfile::id)).orElse(inferVendor(baseUrl));
+        boolean dynamic = c.dynamic() || profile.map(VendorProfile::local).orElse(false);
         return new ProviderSettings(id, c.dialect(), baseUrl, c.apiKeys().orElse(List.of()), c.headers(),
-                c.vendor().orElse(inferVendor(baseUrl)), c.dynamic(),
+                vendor, dynamic, quirks,
                 new ProviderSettings.Timeouts(c.connectTimeout(), c.responseTimeout(), c.firstTokenTimeout(),
                         c.idleTimeout(), c.totalTimeout()),
                 c.maxConnections(), limits.maxUpstreamFrame().asLongValue(), limits.maxUpstreamBody().asLongValue(),

@@ -20,6 +20,7 @@ public record ProviderSettings(
         Map<String, String> headers,
         String vendor,
         boolean dynamic,
+        Quirks quirks,
         Timeouts timeouts,
         int maxConnections,
         long maxFrameBytes,
@@ -31,6 +32,25 @@ public record ProviderSettings(
      * first chunk of a stream, the longest silence between chunks, and the whole exchange.
      */
     public record Timeouts(Duration connect, Duration response, Duration firstToken, Duration idle, Duration total) {
+    }
+
+    /**
+     * How an OpenAI-compatible upstream departs from OpenAI: the output-limit parameter's name, the parameters
+     * it rejects, and how its models are listed ({@code openai}, {@code openrouter} or {@code none}).
+     */
+    public record Quirks(String maxTokensParam, java.util.Set<String> unsupportedParams, String discovery) {
+
+        /** OpenAI itself. */
+        public static final Quirks NONE = new Quirks("max_completion_tokens", java.util.Set.of(), "openai");
+
+        public Quirks {
+            unsupportedParams = java.util.Set.copyOf(unsupportedParams);
+        }
+
+        /** Whether the upstream publishes a model list worth asking for. */
+        public boolean listsModels() {
+            return !"none".equals(discovery);
+        }
     }
 
     /** Behaviour of a simulated provider (ignored by remote dialects). */

@@ -39,6 +39,30 @@ class ConventionalEnvConfigSourceTest {
     }
 
     @Test
+    void definesAVendorFromItsProfileWhenItsKeyIsSet() {
+        ConventionalEnvConfigSource source = new ConventionalEnvConfigSource(Map.of("GROQ_API_KEY", "gsk_1",
+                "PPLX_API_KEY", "pplx-2", "MISTRAL_BASE_URL", "https://eu.mistral.example/v1"));
+
+        assertThat(source.getValue("wormhole.providers.groq.dialect")).isEqualTo("openai");
+        assertThat(source.getValue("wormhole.providers.groq.profile")).isEqualTo("groq");
+        assertThat(source.getValue("wormhole.providers.groq.api-keys")).isEqualTo("gsk_1");
+        assertThat(source.getValue("wormhole.providers.perplexity.api-keys")).isEqualTo("pplx-2");
+        // A hosted vendor needs its key; a base URL alone does not define it.
+        assertThat(source.getValue("wormhole.providers.mistral.dialect")).isNull();
+    }
+
+    @Test
+    void definesALocalServerByItsBaseUrlAlone() {
+        ConventionalEnvConfigSource source = new ConventionalEnvConfigSource(Map.of(
+                "VLLM_BASE_URL", "http://gpu-box:8000/v1", "OLLAMA_HOST", "127.0.0.1:11434"));
+
+        assertThat(source.getValue("wormhole.providers.vllm.base-url")).isEqualTo("http://gpu-box:8000/v1");
+        assertThat(source.getValue("wormhole.providers.vllm.api-keys")).isNull();
+        assertThat(source.getValue("wormhole.providers.ollama.base-url")).isEqualTo("http://127.0.0.1:11434/v1");
+        assertThat(source.getValue("wormhole.providers.lmstudio.dialect")).isNull();
+    }
+
+    @Test
     void ranksBelowApplicationProperties() {
         assertThat(new ConventionalEnvConfigSource(Map.of()).getOrdinal()).isLessThan(250);
     }

@@ -164,6 +164,18 @@ class ModelCatalogTest {
     }
 
     @Test
+    void keepsTheBundledModelsOfAVendorWithoutAModelListAndCountsNoFailure() {
+        upstream.stubFor(get(urlEqualTo("/v1/models")).willReturn(aResponse().withStatus(500)));
+
+        assertThat(refresh()).filteredOn(o -> o.provider().equals("perplexish")).singleElement()
+                .satisfies(o -> assertThat(o.ok()).isTrue());
+
+        assertThat(catalog.providerModels("perplexish").stale()).isFalse();
+        Gateway.request().get("/v1/models/perplexish/sonar-pro").then().statusCode(200)
+                .body("wormhole.source", equalTo("fallback")).body("wormhole.context_window", equalTo(200000));
+    }
+
+    @Test
     void refreshesOnDemandBehindTheGatewayKey() {
         modelsAnswer(MODELS);
         given().post("/admin/models/refresh").then().statusCode(401);

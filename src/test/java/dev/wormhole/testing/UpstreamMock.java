@@ -104,6 +104,14 @@ public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
                 Map.entry("wormhole.providers.local.base-url", wireMockUrl),
                 Map.entry("wormhole.providers.local.vendor", "openai"),
                 Map.entry("wormhole.providers.local.dynamic", "true"),
+                // Vendor profiles on WireMock: their quirks apply whatever the base URL.
+                Map.entry("wormhole.providers.mistralish.dialect", "openai"),
+                Map.entry("wormhole.providers.mistralish.profile", "mistral"),
+                Map.entry("wormhole.providers.mistralish.base-url", wireMockUrl),
+                Map.entry("wormhole.providers.mistralish.retry.max-retries", "0"),
+                Map.entry("wormhole.providers.perplexish.dialect", "openai"),
+                Map.entry("wormhole.providers.perplexish.profile", "perplexity"),
+                Map.entry("wormhole.providers.perplexish.base-url", wireMockUrl),
                 // Test tools (src/test/java/dev/wormhole/tool): guards small enough to observe.
                 Map.entry("wormhole.tools.flaky_tool.retry.max-retries", "3"),
                 Map.entry("wormhole.tools.flaky_tool.retry.delay", "10ms"),

@@ -20,6 +20,7 @@ import dev.wormhole.core.Role;
 import dev.wormhole.core.ToolCall;
 import dev.wormhole.core.ToolChoice;
 import dev.wormhole.core.Usage;
+import dev.wormhole.provider.ProviderSettings;
 import dev.wormhole.provider.openai.wire.ChatCompletion;
 import dev.wormhole.provider.openai.wire.ChatCompletionChunk;
 import dev.wormhole.provider.openai.wire.ChatCompletionRequest;
@@ -36,9 +37,16 @@ final class OpenAiMapper {
     }
 
     static ChatCompletionRequest toWire(ChatRequest request, boolean stream) {
+        return toWire(request, stream, ProviderSettings.Quirks.NONE);
+    }
+
+    /** The wire request, naming the output limit the way this upstream reads it. */
+    static ChatCompletionRequest toWire(ChatRequest request, boolean stream, ProviderSettings.Quirks quirks) {
+        boolean legacyLimit = "max_tokens".equals(quirks.maxTokensParam());
         return new ChatCompletionRequest(request.model(),
                 request.messages().stream().map(OpenAiMapper::toWire).toList(),
-                request.temperature(), request.topP(), request.maxTokens(), request.n(),
+                request.temperature(), request.topP(), legacyLimit ? request.maxTokens() : null,
+                legacyLimit ? null : request.maxTokens(), request.n(),
                 request.stop().isEmpty() ? null : request.stop(), request.seed(), request.presencePenalty(),
                 request.frequencyPenalty(),
                 request.tools().isEmpty() ? null : request.tools().stream()
@@ -194,13 +202,29 @@ final class OpenAiMapper {
                 usage(response.usage()));
     }
 
+    /**
+     * A model list. OpenRouter-style entries also carry a name, a context length and per-token prices (as
+     * strings), which become the catalog's display name, context window and per-million prices.
+     */
     static List<ModelInfo> fromWire(ModelList list, String providerId) {
         if (list.data() == null) {
             return List.of();
         }
-        return list.data().stream().filter(m -> m.id() != null)
-                .map(m -> ModelInfo.named(m.id(), providerId, m.ownedBy() == null ? providerId : m.ownedBy(),
-                        m.created() == null ? 0 : m.created()))
-                .toList();
+        return list.data().stream().filter(m -> m.id() != null).map(m -> new ModelInfo(m.id(), providerId,
+                m.ownedBy() == null ? providerId : m.ownedBy(), m.created() == null ? 0 : m.created(), false, m.name(),
+                null, m.contextLength(), m.topProvider() == null ? null : m.topProvider().maxCompletionTokens(),
+                perMillion(m.pricing() == null ? null : m.pricing().prompt()),
+                perMillion(m.pricing() == null ? null : m.pricing().completion()), false)).toList();
+    }
+
+    private static Double perMillion(String perToken) {
+        if (perToken == null) {
+            return null;
+        }
+        try {
+            return Math.round(Double.parseDouble(perToken) * 1_000_000 * 1_000_000d) / 1_000_000d;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -11,7 +11,10 @@ import dev.wormhole.core.EmbeddingRequest;
 import dev.wormhole.core.EmbeddingResult;
 import dev.wormhole.core.ModelInfo;
 import dev.wormhole.provider.Capabilities;
+import dev.wormhole.core.ErrorKind;
+import dev.wormhole.core.GatewayException;
 import dev.wormhole.provider.EmbeddingProvider;
+import dev.wormhole.provider.ParameterSupport;
 import dev.wormhole.provider.ProviderSettings;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -26,10 +29,12 @@ public final class OpenAiProvider implements EmbeddingProvider {
     private static final Capabilities CAPABILITIES = new Capabilities(true, true, true, true, true);
 
     private final String id;
+    private final ProviderSettings.Quirks quirks;
     private final OpenAiApi api;
 
     OpenAiProvider(Vertx vertx, ProviderSettings settings, ObjectMapper json) {
         this.id = settings.id();
+        this.quirks = settings.quirks();
         this.api = new OpenAiApi(vertx, settings, json);
     }
 
@@ -45,12 +50,18 @@ public final class OpenAiProvider implements EmbeddingProvider {
 
     @Override
     public Uni<ChatResult> chat(ChatRequest request) {
-        return api.chat(OpenAiMapper.toWire(request, false)).map(c -> OpenAiMapper.fromWire(c, request.model()));
+        return Uni.createFrom().deferred(() -> {
+            ParameterSupport.check(request, quirks.unsupportedParams(), id);
+            return api.chat(OpenAiMapper.toWire(request, false, quirks));
+        }).map(c -> OpenAiMapper.fromWire(c, request.model()));
     }
 
     @Override
     public Multi<ChatDelta> streamChat(ChatRequest request) {
-        return api.streamChat(OpenAiMapper.toWire(request, true)).map(c -> OpenAiMapper.fromWire(c, request.model()));
+        return Multi.createFrom().deferred(() -> {
+            ParameterSupport.check(request, quirks.unsupportedParams(), id);
+            return api.streamChat(OpenAiMapper.toWire(request, true, quirks));
+        }).map(c -> OpenAiMapper.fromWire(c, request.model()));
     }
 
     @Override
@@ -60,6 +71,10 @@ public final class OpenAiProvider implements EmbeddingProvider {
 
     @Override
     public Uni<List<ModelInfo>> listModels() {
+        if (!quirks.listsModels()) {
+            return Uni.createFrom().failure(GatewayException.of(ErrorKind.INVALID_REQUEST, "no_model_list",
+                    "Provider '" + id + "' publishes no model list; its catalog comes from the bundled data."));
+        }
         return api.listModels().map(list -> OpenAiMapper.fromWire(list, id));
     }
 

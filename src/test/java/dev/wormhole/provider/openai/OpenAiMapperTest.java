@@ -85,6 +85,23 @@ class OpenAiMapperTest {
     }
 
     @Test
+    void readsOpenRouterPricesAndContextFromItsModelList() throws IOException {
+        dev.wormhole.provider.openai.wire.ModelList list = json.treeToValue(fixture("openrouter-models.json"),
+                dev.wormhole.provider.openai.wire.ModelList.class);
+
+        List<dev.wormhole.core.ModelInfo> models = OpenAiMapper.fromWire(list, "openrouter");
+
+        assertThat(models.get(0).qualifiedId()).isEqualTo("openrouter/anthropic/claude-sonnet-4");
+        assertThat(models.get(0).displayName()).isEqualTo("Anthropic: Claude Sonnet 4");
+        assertThat(models.get(0).contextWindow()).isEqualTo(200000);
+        assertThat(models.get(0).maxOutputTokens()).isEqualTo(64000);
+        assertThat(models.get(0).inputPrice()).isEqualTo(3.0);
+        assertThat(models.get(0).outputPrice()).isEqualTo(15.0);
+        assertThat(models.get(1).inputPrice()).isEqualTo(0.0);
+        assertThat(models.get(1).maxOutputTokens()).isNull();
+    }
+
+    @Test
     void mapsFinishReasons() {
         assertThat(OpenAiMapper.finishReason("stop")).isEqualTo(FinishReason.STOP);
         assertThat(OpenAiMapper.finishReason("length")).isEqualTo(FinishReason.LENGTH);

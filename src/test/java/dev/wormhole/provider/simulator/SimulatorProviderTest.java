@@ -45,6 +45,7 @@ class SimulatorProviderTest {
 
     private SimulatorProvider simulator(Duration firstToken, int tokensPerSecond) {
         ProviderSettings settings = new ProviderSettings("sim", Dialect.SIMULATOR, (URI) null, List.of(), Map.of(), null, false,
+                ProviderSettings.Quirks.NONE,
                 new ProviderSettings.Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
                         Duration.ofSeconds(1), Duration.ofSeconds(1)), 1,
                 1024, 1024, new ProviderSettings.Simulation(firstToken, tokensPerSecond, List.of("sim-1"),

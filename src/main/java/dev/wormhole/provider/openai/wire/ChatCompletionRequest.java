@@ -22,6 +22,7 @@ public record ChatCompletionRequest(
         List<WireMessage> messages,
         Double temperature,
         @JsonProperty("top_p") Double topP,
+        @JsonProperty("max_tokens") Integer maxTokens,
         @JsonProperty("max_completion_tokens") Integer maxCompletionTokens,
         Integer n,
         List<String> stop,

@@ -4,6 +4,8 @@ package dev.wormhole.config;
 public enum Dialect {
     /** OpenAI's Chat Completions, Embeddings and Models APIs (and every server compatible with them). */
     OPENAI(true),
+    /** Anthropic's Messages and Models APIs. */
+    ANTHROPIC(true),
     /** The built-in simulated provider: deterministic answers without any network or key. */
     SIMULATOR(false);
 

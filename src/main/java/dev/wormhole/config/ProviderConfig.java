@@ -82,6 +82,13 @@ public interface ProviderConfig {
     /** Concurrent upstream calls to this provider (the opening of a stream counts until its first chunk). */
     BulkheadConfig bulkhead();
 
+    /**
+     * Output limit sent when the caller set none, for dialects that require one (Anthropic's
+     * {@code max_tokens}).
+     */
+    @WithDefault("4096")
+    int defaultMaxTokens();
+
     /** Most concurrent connections kept to this upstream (keep-alive pool size). */
     @WithDefault("64")
     int maxConnections();

@@ -23,6 +23,7 @@ import dev.wormhole.config.WormholeConfig;
 public class ProviderDirectory {
 
     static final URI OPENAI_DEFAULT_BASE_URL = URI.create("https://api.openai.com/v1");
+    static final URI ANTHROPIC_DEFAULT_BASE_URL = URI.create("https://api.anthropic.com");
 
     private final Map<String, ProviderSettings> available;
     private final Optional<String> defaultProvider;
@@ -43,14 +44,15 @@ public class ProviderDirectory {
     private static ProviderSettings resolve(String id, ProviderConfig c, WormholeConfig.Limits limits,
             Optional<VendorProfile> profile) {
         URI baseUrl = c.baseUrl().or(() -> profile.map(p -> URI.create(p.baseUrl())))
-                .orElse(c.dialect() == Dialect.OPENAI ? OPENAI_DEFAULT_BASE_URL : null);
+                .orElse(defaultBaseUrl(c.dialect()));
         ProviderSettings.Quirks quirks = new ProviderSettings.Quirks(
                 c.maxTokensParam().or(() -> profile.map(VendorProfile::maxTokensParam))
                         .orElse(ProviderSettings.Quirks.NONE.maxTokensParam()),
                 new java.util.HashSet<>(c.unsupportedParams().or(() -> profile.map(VendorProfile::unsupported))
                         .orElse(List.of())),
-                profile.map(VendorProfile::discovery).orElse("openai"));
-        String vendor = c.vendor().or(() -> profile.map(VendorProfile::id)).orElse(inferVendor(baseUrl));
+                profile.map(VendorProfile::discovery).orElse("openai"), c.defaultMaxTokens());
+        String vendor = c.vendor().or(() -> profile.map(VendorProfile::id))
+                .orElse(c.dialect() == Dialect.ANTHROPIC ? "anthropic" : inferVendor(baseUrl));
         boolean dynamic = c.dynamic() || profile.map(VendorProfile::local).orElse(false);
         return new ProviderSettings(id, c.dialect(), baseUrl, c.apiKeys().orElse(List.of()), c.headers(),
                 vendor, dynamic, quirks,
@@ -58,6 +60,14 @@ public class ProviderDirectory {
                         c.idleTimeout(), c.totalTimeout()),
                 c.maxConnections(), limits.maxUpstreamFrame().asLongValue(), limits.maxUpstreamBody().asLongValue(),
                 ProviderSettings.Simulation.from(c.simulator()));
+    }
+
+    private static URI defaultBaseUrl(Dialect dialect) {
+        return switch (dialect) {
+            case OPENAI -> OPENAI_DEFAULT_BASE_URL;
+            case ANTHROPIC -> ANTHROPIC_DEFAULT_BASE_URL;
+            case SIMULATOR -> null;
+        };
     }
 
     /** The vendor a public API host belongs to, or null for any other host (a local or private server). */

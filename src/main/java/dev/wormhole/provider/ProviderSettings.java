@@ -35,13 +35,15 @@ public record ProviderSettings(
     }
 
     /**
-     * How an OpenAI-compatible upstream departs from OpenAI: the output-limit parameter's name, the parameters
-     * it rejects, and how its models are listed ({@code openai}, {@code openrouter} or {@code none}).
+     * How an upstream departs from OpenAI: the output-limit parameter's name, the parameters it rejects, how
+     * its models are listed ({@code openai}, {@code openrouter} or {@code none}), and the output limit sent
+     * when the caller set none, where the upstream requires one.
      */
-    public record Quirks(String maxTokensParam, java.util.Set<String> unsupportedParams, String discovery) {
+    public record Quirks(String maxTokensParam, java.util.Set<String> unsupportedParams, String discovery,
+            int defaultMaxTokens) {
 
         /** OpenAI itself. */
-        public static final Quirks NONE = new Quirks("max_completion_tokens", java.util.Set.of(), "openai");
+        public static final Quirks NONE = new Quirks("max_completion_tokens", java.util.Set.of(), "openai", 4096);
 
         public Quirks {
             unsupportedParams = java.util.Set.copyOf(unsupportedParams);

@@ -18,6 +18,17 @@ class ConventionalEnvConfigSourceTest {
     }
 
     @Test
+    void definesAnthropicWhenItsKeyIsSet() {
+        ConventionalEnvConfigSource source = new ConventionalEnvConfigSource(Map.of("ANTHROPIC_API_KEY", "sk-ant-1",
+                "ANTHROPIC_BASE_URL", "https://proxy.example.com"));
+
+        assertThat(source.getPropertyNames()).containsExactlyInAnyOrder("wormhole.providers.anthropic.dialect",
+                "wormhole.providers.anthropic.api-keys", "wormhole.providers.anthropic.base-url");
+        assertThat(source.getValue("wormhole.providers.anthropic.dialect")).isEqualTo("anthropic");
+        assertThat(source.getValue("wormhole.providers.anthropic.base-url")).isEqualTo("https://proxy.example.com");
+    }
+
+    @Test
     void definesOpenAiForABaseUrlAloneSoKeylessLocalServersWork() {
         ConventionalEnvConfigSource source = new ConventionalEnvConfigSource(
                 Map.of("OPENAI_BASE_URL", "http://127.0.0.1:8000/v1"));

@@ -20,6 +20,7 @@ public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
 
     public static final String GATEWAY_KEY = "test-gateway-key";
     public static final String UPSTREAM_KEY = "sk-upstream-test-secret-0123456789";
+    public static final String ANTHROPIC_KEY = "sk-ant-test-secret-9876543210";
     public static final String TOOL_SECRET = "tool-secret-token-42";
 
     private static WireMockServer wireMock;
@@ -155,7 +156,14 @@ public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
                 Map.entry("wormhole.providers.counting.base-url", "http://127.0.0.1:" + counting.port() + "/v1"),
                 Map.entry("wormhole.providers.slowsim.dialect", "simulator"),
                 Map.entry("wormhole.providers.slowsim.simulator.tokens-per-second", "40"),
-                Map.entry("wormhole.providers.regsim.dialect", "simulator"));
+                Map.entry("wormhole.providers.regsim.dialect", "simulator"),
+                // Anthropic's convention: the base URL without /v1.
+                Map.entry("wormhole.providers.claude.dialect", "anthropic"),
+                Map.entry("wormhole.providers.claude.base-url", "http://127.0.0.1:" + wireMock.port()),
+                Map.entry("wormhole.providers.claude.api-keys", ANTHROPIC_KEY),
+                Map.entry("wormhole.providers.claude.retry.max-retries", "0"),
+                Map.entry("wormhole.providers.claude.circuit-breaker.request-volume", "100000"),
+                Map.entry("wormhole.providers.claude.idle-timeout", "5s"));
     }
 
     @Override

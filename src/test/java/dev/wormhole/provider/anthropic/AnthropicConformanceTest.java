@@ -1,0 +1,328 @@
+package dev.wormhole.provider.anthropic;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.JsonValue;
+import com.openai.core.http.StreamResponse;
+import com.openai.errors.RateLimitException;
+import com.openai.models.FunctionDefinition;
+import com.openai.models.FunctionParameters;
+import com.openai.models.ResponseFormatJsonSchema;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionAssistantMessageParam;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
+import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
+
+import dev.wormhole.testing.Gateway;
+import dev.wormhole.testing.UpstreamMock;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The Anthropic dialect's conformance suite: the official OpenAI Java SDK, unchanged, talks to the gateway,
+ * which talks to a WireMock Anthropic (provider {@code claude}).
+ */
+@QuarkusTest
+@QuarkusTestResource(UpstreamMock.class)
+class AnthropicConformanceTest {
+
+    private static final String MESSAGE = "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\","
+            + "\"model\":\"claude-sonnet-4-5-20250929\",\"content\":[{\"type\":\"text\",\"text\":\"%s\"}],"
+            + "\"stop_reason\":\"end_turn\",\"usage\":{\"input_tokens\":11,\"cache_read_input_tokens\":4,"
+            + "\"output_tokens\":3}}";
+
+    private static final FunctionDefinition WEATHER = FunctionDefinition.builder().name("get_weather")
+            .description("Weather for a city")
+            .parameters(FunctionParameters.builder()
+                    .putAdditionalProperty("type", JsonValue.from("object"))
+                    .putAdditionalProperty("properties", JsonValue.from(Map.of("city", Map.of("type", "string"))))
+                    .build())
+            .build();
+
+    @TestHTTPResource("/v1")
+    URL baseUrl;
+
+    OpenAIClient client;
+    WireMockServer upstream;
+
+    @BeforeEach
+    void connect() {
+        client = OpenAIOkHttpClient.builder().apiKey(UpstreamMock.GATEWAY_KEY).baseUrl(baseUrl.toString())
+                .maxRetries(0).build();
+        upstream = UpstreamMock.wireMock();
+        upstream.resetAll();
+    }
+
+    @AfterEach
+    void disconnect() {
+        client.close();
+    }
+
+    private static String event(String type, String data) {
+        return "event: " + type + "\ndata: " + data + "\n\n";
+    }
+
+    private static final String START = event("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_2\","
+            + "\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-sonnet-4-5-20250929\",\"content\":[],"
+            + "\"usage\":{\"input_tokens\":20,\"output_tokens\":1}}}");
+
+    private static String textBlock(int index, String... pieces) {
+        StringBuilder sse = new StringBuilder(event("content_block_start", "{\"type\":\"content_block_start\",\"index\":"
+                + index + ",\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"));
+        for (String piece : pieces) {
+            sse.append(event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":" + index
+                    + ",\"delta\":{\"type\":\"text_delta\",\"text\":\"" + piece + "\"}}"));
+        }
+        return sse.append(event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":" + index + "}"))
+                .toString();
+    }
+
+    private static String end(String stopReason, int outputTokens) {
+        return event("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"" + stopReason
+                + "\"},\"usage\":{\"output_tokens\":" + outputTokens + "}}")
+                + event("message_stop", "{\"type\":\"message_stop\"}");
+    }
+
+    private static ResponseDefinitionBuilder sse(String body) {
+        return aResponse().withHeader("Content-Type", "text/event-stream").withBody(body);
+    }
+
+    private static ResponseDefinitionBuilder json(String body) {
+        return aResponse().withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    @Test
+    void chatsInAnthropicsWireFormatWithItsKeyAndVersion() {
+        upstream.stubFor(post(urlEqualTo("/v1/messages")).willReturn(json(String.format(MESSAGE, "Hello there"))));
+
+        ChatCompletion completion = client.chat().completions().create(ChatCompletionCreateParams.builder()
+                .model("claude/claude-sonnet-4-5").addSystemMessage("Be brief").addUserMessage("Hi").build());
+
+        assertThat(completion.choices().get(0).message().content()).contains("Hello there");
+        assertThat(completion.choices().get(0).finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.STOP);
+        assertThat(completion.model()).isEqualTo("claude-sonnet-4-5-20250929");
+        assertThat(completion.usage()).get().satisfies(u -> {
+            assertThat(u.promptTokens()).isEqualTo(15);
+            assertThat(u.completionTokens()).isEqualTo(3);
+            assertThat(u.totalTokens()).isEqualTo(18);
+            assertThat(u.promptTokensDetails().flatMap(d -> d.cachedTokens())).contains(4L);
+        });
+        upstream.verify(postRequestedFor(urlEqualTo("/v1/messages"))
+                .withHeader("x-api-key", equalTo(UpstreamMock.ANTHROPIC_KEY))
+                .withHeader("anthropic-version", equalTo(AnthropicApi.VERSION))
+                .withHeader("Authorization", absent())
+                .withRequestBody(matchingJsonPath("$.model", equalTo("claude-sonnet-4-5")))
+                .withRequestBody(matchingJsonPath("$.max_tokens", equalTo("4096")))
+                .withRequestBody(matchingJsonPath("$.system[0].text", equalTo("Be brief")))
+                .withRequestBody(matchingJsonPath("$.messages[0].role", equalTo("user")))
+                .withRequestBody(matchingJsonPath("$.messages[0].content[0].text", equalTo("Hi"))));
+    }
+
+    @Test
+    void streamsTextAndFinalUsage() {
+        upstream.stubFor(post(urlEqualTo("/v1/messages"))
+                .willReturn(sse(START + event("ping", "{\"type\":\"ping\"}") + textBlock(0, "Hello", " world")
+                        + end("max_tokens", 7))));
+        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model("claude/claude-sonnet-4-5")
+                .addUserMessage("Stream please").maxCompletionTokens(7)
+                .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build();
+        StringBuilder text = new StringBuilder();
+        List<ChatCompletionChunk> chunks = new ArrayList<>();
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params)) {
+            stream.stream().forEach(chunk -> {
+                chunks.add(chunk);
+                chunk.choices().forEach(c -> c.delta().content().ifPresent(text::append));
+            });
+        }
+
+        assertThat(text.toString()).isEqualTo("Hello world");
+        assertThat(chunks).anySatisfy(c -> assertThat(c.choices()).anySatisfy(choice -> assertThat(
+                choice.finishReason()).contains(ChatCompletionChunk.Choice.FinishReason.LENGTH)));
+        ChatCompletionChunk last = chunks.get(chunks.size() - 1);
+        assertThat(last.choices()).isEmpty();
+        assertThat(last.usage()).get().satisfies(u -> {
+            assertThat(u.promptTokens()).isEqualTo(20);
+            assertThat(u.completionTokens()).isEqualTo(7);
+        });
+        upstream.verify(postRequestedFor(urlEqualTo("/v1/messages"))
+                .withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
+                .withRequestBody(matchingJsonPath("$.max_tokens", equalTo("7"))));
+    }
+
+    @Test
+    void roundTripsAToolCallStreamedAsItArrives() {
+        String toolUse = event("content_block_start", "{\"type\":\"content_block_start\",\"index\":1,\"content_block\":"
+                + "{\"type\":\"tool_use\",\"id\":\"toolu_7\",\"name\":\"get_weather\",\"input\":{}}}")
+                + event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":"
+                        + "\"input_json_delta\",\"partial_json\":\"{\\\"city\\\": \"}}")
+                + event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":"
+                        + "\"input_json_delta\",\"partial_json\":\"\\\"Paris\\\"}\"}}")
+                + event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":1}");
+        upstream.stubFor(post(urlEqualTo("/v1/messages")).atPriority(5)
+                .willReturn(sse(START + textBlock(0, "Checking.") + toolUse + end("tool_use", 30))));
+        upstream.stubFor(post(urlEqualTo("/v1/messages")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.messages[2].content[0].tool_use_id", equalTo("toolu_7")))
+                .willReturn(json(String.format(MESSAGE, "It is sunny in Paris."))));
+
+        ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder().model("claude/claude-sonnet-4-5")
+                .addUserMessage("Weather in Paris?").addFunctionTool(WEATHER);
+        StringBuilder arguments = new StringBuilder();
+        List<String> ids = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<ChatCompletionChunk.Choice.FinishReason> finishes = new ArrayList<>();
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params.build())) {
+            stream.stream().flatMap(c -> c.choices().stream()).forEach(choice -> {
+                choice.finishReason().ifPresent(finishes::add);
+                choice.delta().toolCalls().ifPresent(calls -> calls.forEach(call -> {
+                    assertThat(call.index()).isZero();
+                    call.id().ifPresent(ids::add);
+                    call.function().flatMap(f -> f.name()).ifPresent(names::add);
+                    call.function().flatMap(f -> f.arguments()).ifPresent(arguments::append);
+                }));
+            });
+        }
+        assertThat(ids).containsExactly("toolu_7");
+        assertThat(names).containsExactly("get_weather");
+        assertThat(arguments.toString()).isEqualTo("{\"city\": \"Paris\"}");
+        assertThat(finishes).containsExactly(ChatCompletionChunk.Choice.FinishReason.TOOL_CALLS);
+
+        ChatCompletion answer = client.chat().completions().create(params
+                .addMessage(ChatCompletionAssistantMessageParam.builder().content("Checking.")
+                        .addToolCall(ChatCompletionMessageToolCall.ofFunction(ChatCompletionMessageFunctionToolCall
+                                .builder().id("toolu_7").function(ChatCompletionMessageFunctionToolCall.Function
+                                        .builder().name("get_weather").arguments(arguments.toString()).build())
+                                .build()))
+                        .build())
+                .addMessage(ChatCompletionToolMessageParam.builder().toolCallId("toolu_7").content("sunny, 24C").build())
+                .build());
+
+        assertThat(answer.choices().get(0).message().content()).contains("It is sunny in Paris.");
+        upstream.verify(postRequestedFor(urlEqualTo("/v1/messages"))
+                .withRequestBody(matchingJsonPath("$.messages[1].content[1].type", equalTo("tool_use")))
+                .withRequestBody(matchingJsonPath("$.messages[1].content[1].input.city", equalTo("Paris")))
+                .withRequestBody(matchingJsonPath("$.messages[2].content[0].content", equalTo("sunny, 24C"))));
+    }
+
+    @Test
+    void answersStructuredOutputThroughAForcedTool() {
+        upstream.stubFor(post(urlEqualTo("/v1/messages")).willReturn(json("{\"id\":\"msg_4\",\"type\":\"message\","
+                + "\"model\":\"claude-sonnet-4-5\",\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_4\",\"name\":"
+                + "\"json_response\",\"input\":{\"name\":\"Paris\",\"population\":2100000}}],\"stop_reason\":\"tool_use\","
+                + "\"usage\":{\"input_tokens\":30,\"output_tokens\":12}}")));
+        ResponseFormatJsonSchema format = ResponseFormatJsonSchema.builder().jsonSchema(ResponseFormatJsonSchema
+                .JsonSchema.builder().name("city").schema(ResponseFormatJsonSchema.JsonSchema.Schema.builder()
+                        .putAdditionalProperty("type", JsonValue.from("object"))
+                        .putAdditionalProperty("properties", JsonValue.from(Map.of("name", Map.of("type", "string"),
+                                "population", Map.of("type", "integer"))))
+                        .build())
+                .build()).build();
+
+        ChatCompletion completion = client.chat().completions().create(ChatCompletionCreateParams.builder()
+                .model("claude/claude-sonnet-4-5").addUserMessage("Largest city of France?").responseFormat(format)
+                .build());
+
+        assertThat(completion.choices().get(0).message().content()).contains("{\"name\":\"Paris\",\"population\":2100000}");
+        assertThat(completion.choices().get(0).message().toolCalls()).isEmpty();
+        assertThat(completion.choices().get(0).finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.STOP);
+        upstream.verify(postRequestedFor(urlEqualTo("/v1/messages"))
+                .withRequestBody(matchingJsonPath("$.tool_choice.name", equalTo("json_response")))
+                .withRequestBody(matchingJsonPath("$.tools[0].input_schema.properties.population.type",
+                        equalTo("integer"))));
+    }
+
+    @Test
+    void surfacesA429WithItsRetryAfter() {
+        upstream.stubFor(post(urlEqualTo("/v1/messages")).willReturn(json("{\"type\":\"error\",\"error\":{\"type\":"
+                + "\"rate_limit_error\",\"message\":\"Number of request tokens has exceeded your rate limit\"}}")
+                .withStatus(429).withHeader("retry-after", "9")));
+
+        assertThatThrownBy(() -> client.chat().completions().create(ChatCompletionCreateParams.builder()
+                .model("claude/claude-sonnet-4-5").addUserMessage("hi").build()))
+                .isInstanceOfSatisfying(RateLimitException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(429);
+                    assertThat(e.headers().values("Retry-After")).containsExactly("9");
+                    assertThat(e.getMessage()).contains("exceeded your rate limit");
+                });
+    }
+
+    @Test
+    void reportsOverloadBeforeTheFirstChunkAsA503() {
+        upstream.stubFor(post(urlEqualTo("/v1/messages")).willReturn(json("{\"type\":\"error\",\"error\":{\"type\":"
+                + "\"overloaded_error\",\"message\":\"Overloaded\"}}").withStatus(529)));
+
+        Gateway.request().body(Gateway.chat("claude/claude-sonnet-4-5", true)).post("/v1/chat/completions").then()
+                .statusCode(503).body("error.code", org.hamcrest.Matchers.equalTo("upstream_unavailable"));
+    }
+
+    @Test
+    void turnsATruncatedStreamAndAnInBandErrorIntoErrorEventsWithoutDone() {
+        upstream.stubFor(post(urlEqualTo("/v1/messages")).willReturn(sse(START + textBlock(0, "partial"))));
+        String cut = Gateway.request().body(Gateway.chat("claude/claude-sonnet-4-5", true)).post("/v1/chat/completions")
+                .then().statusCode(200).extract().asString();
+        assertThat(cut).contains("\"content\":\"partial\"").contains("upstream_stream_truncated").doesNotContain("[DONE]");
+
+        upstream.stubFor(post(urlEqualTo("/v1/messages")).willReturn(sse(START + textBlock(0, "partial")
+                + event("error", "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"))));
+        String failed = Gateway.request().body(Gateway.chat("claude/claude-sonnet-4-5", true)).post("/v1/chat/completions")
+                .then().statusCode(200).extract().asString();
+        assertThat(failed).contains("\"content\":\"partial\"").contains("upstream_unavailable").doesNotContain("[DONE]");
+    }
+
+    @Test
+    void refusesWhatAnthropicCannotHonourBeforeAnyUpstreamCall() {
+        Gateway.request().body("{\"model\":\"claude/claude-sonnet-4-5\",\"frequency_penalty\":0.5,\"messages\":[{\"role\":"
+                + "\"user\",\"content\":\"hi\"}]}").post("/v1/chat/completions").then().statusCode(400)
+                .body("error.param", org.hamcrest.Matchers.equalTo("frequency_penalty"));
+        Gateway.request().body("{\"model\":\"claude/claude-sonnet-4-5\",\"messages\":[{\"role\":\"user\",\"content\":"
+                + "\"hi\"},{\"role\":\"tool\",\"tool_call_id\":\"nope\",\"content\":\"x\"}]}").post("/v1/chat/completions")
+                .then().statusCode(400).body("error.param", org.hamcrest.Matchers.equalTo("messages[1]"));
+        Gateway.request().body("{\"model\":\"claude/claude-sonnet-4-5\",\"input\":\"x\"}").post("/v1/embeddings").then()
+                .statusCode(400);
+        upstream.verify(0, postRequestedFor(urlPathEqualTo("/v1/messages")));
+    }
+
+    @Test
+    void discoversModelsFromAnthropicsModelList() {
+        upstream.stubFor(get(urlPathEqualTo("/v1/models")).withHeader("anthropic-version", equalTo(AnthropicApi.VERSION))
+                .atPriority(1).willReturn(json("{\"data\":[{\"type\":\"model\",\"id\":\"claude-sonnet-4-5-20250929\","
+                        + "\"display_name\":\"Claude Sonnet 4.5\",\"created_at\":\"2025-09-29T00:00:00Z\"}],"
+                        + "\"has_more\":false,\"first_id\":\"claude-sonnet-4-5-20250929\","
+                        + "\"last_id\":\"claude-sonnet-4-5-20250929\"}")));
+
+        Gateway.request().post("/admin/models/refresh").then().statusCode(200)
+                .body("find { it.provider == 'claude' }.ok", org.hamcrest.Matchers.equalTo(true));
+
+        Gateway.request().get("/v1/models/claude/claude-sonnet-4-5-20250929").then().statusCode(200)
+                .body("wormhole.display_name", org.hamcrest.Matchers.equalTo("Claude Sonnet 4.5"))
+                .body("created", org.hamcrest.Matchers.equalTo(1759104000))
+                .body("wormhole.source", org.hamcrest.Matchers.equalTo("live"));
+    }
+}

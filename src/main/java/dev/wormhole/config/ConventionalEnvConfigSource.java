@@ -9,7 +9,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Turns the environment variables every LLM tool understands ({@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL},
- * {@code ANTHROPIC_API_KEY}, {@code GROQ_API_KEY}, {@code VLLM_BASE_URL}… — one pair per vendor profile — and {@code WORMHOLE_API_KEY})
+ * {@code ANTHROPIC_API_KEY}, {@code GEMINI_API_KEY}, {@code GROQ_API_KEY}, {@code VLLM_BASE_URL}… — one pair per vendor profile — and {@code WORMHOLE_API_KEY})
  * into {@code wormhole.*} keys, so a provider is available under its id as soon as its key (or, for a local
  * server, its base URL) is set. Its ordinal sits below {@code application.properties} (250) so explicit
  * configuration wins. Not static-init safe on purpose: it must read the environment of the running process,
@@ -43,8 +43,11 @@ public final class ConventionalEnvConfigSource implements ConfigSource {
     static final Convention ANTHROPIC = new Convention("anthropic", Dialect.ANTHROPIC, List.of("ANTHROPIC_API_KEY"),
             List.of("ANTHROPIC_BASE_URL"), false, null);
 
+    static final Convention GEMINI = new Convention("gemini", Dialect.GEMINI, List.of("GEMINI_API_KEY", "GOOGLE_API_KEY"),
+            List.of("GEMINI_BASE_URL"), false, null);
+
     static List<Convention> conventions() {
-        List<Convention> all = new java.util.ArrayList<>(List.of(OPENAI, ANTHROPIC));
+        List<Convention> all = new java.util.ArrayList<>(List.of(OPENAI, ANTHROPIC, GEMINI));
         for (VendorProfile p : new VendorProfiles().all()) {
             all.add(new Convention(p.id(), Dialect.OPENAI, p.keyEnv(), p.baseUrlEnv(), p.local(), p.appendPath()));
         }
@@ -56,7 +59,7 @@ public final class ConventionalEnvConfigSource implements ConfigSource {
         for (Convention c : conventions()) {
             String key = firstSet(env, c.keyVariables());
             String baseUrl = firstSet(env, c.baseUrlVariables());
-            boolean builtIn = c == OPENAI || c == ANTHROPIC;
+            boolean builtIn = c == OPENAI || c == ANTHROPIC || c == GEMINI;
             boolean defined = c.local() ? baseUrl != null : key != null || baseUrl != null && builtIn;
             if (!defined) {
                 continue;

@@ -6,6 +6,8 @@ public enum Dialect {
     OPENAI(true),
     /** Anthropic's Messages and Models APIs. */
     ANTHROPIC(true),
+    /** Google's Gemini API ({@code generateContent}, {@code batchEmbedContents}, {@code models}). */
+    GEMINI(true),
     /** The built-in simulated provider: deterministic answers without any network or key. */
     SIMULATOR(false);
 

@@ -24,6 +24,7 @@ public class ProviderDirectory {
 
     static final URI OPENAI_DEFAULT_BASE_URL = URI.create("https://api.openai.com/v1");
     static final URI ANTHROPIC_DEFAULT_BASE_URL = URI.create("https://api.anthropic.com");
+    static final URI GEMINI_DEFAULT_BASE_URL = URI.create("https://generativelanguage.googleapis.com");
 
     private final Map<String, ProviderSettings> available;
     private final Optional<String> defaultProvider;
@@ -52,7 +53,11 @@ public class ProviderDirectory {
                         .orElse(List.of())),
                 profile.map(VendorProfile::discovery).orElse("openai"), c.defaultMaxTokens());
         String vendor = c.vendor().or(() -> profile.map(VendorProfile::id))
-                .orElse(c.dialect() == Dialect.ANTHROPIC ? "anthropic" : inferVendor(baseUrl));
+                .orElse(switch (c.dialect()) {
+                    case ANTHROPIC -> "anthropic";
+                    case GEMINI -> "gemini";
+                    default -> inferVendor(baseUrl);
+                });
         boolean dynamic = c.dynamic() || profile.map(VendorProfile::local).orElse(false);
         return new ProviderSettings(id, c.dialect(), baseUrl, c.apiKeys().orElse(List.of()), c.headers(),
                 vendor, dynamic, quirks,
@@ -66,6 +71,7 @@ public class ProviderDirectory {
         return switch (dialect) {
             case OPENAI -> OPENAI_DEFAULT_BASE_URL;
             case ANTHROPIC -> ANTHROPIC_DEFAULT_BASE_URL;
+            case GEMINI -> GEMINI_DEFAULT_BASE_URL;
             case SIMULATOR -> null;
         };
     }

@@ -21,6 +21,7 @@ public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
     public static final String GATEWAY_KEY = "test-gateway-key";
     public static final String UPSTREAM_KEY = "sk-upstream-test-secret-0123456789";
     public static final String ANTHROPIC_KEY = "sk-ant-test-secret-9876543210";
+    public static final String GEMINI_KEY = "AIza-gemini-test-secret-1234";
     public static final String TOOL_SECRET = "tool-secret-token-42";
 
     private static WireMockServer wireMock;
@@ -163,7 +164,13 @@ public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
                 Map.entry("wormhole.providers.claude.api-keys", ANTHROPIC_KEY),
                 Map.entry("wormhole.providers.claude.retry.max-retries", "0"),
                 Map.entry("wormhole.providers.claude.circuit-breaker.request-volume", "100000"),
-                Map.entry("wormhole.providers.claude.idle-timeout", "5s"));
+                Map.entry("wormhole.providers.claude.idle-timeout", "5s"),
+                Map.entry("wormhole.providers.gem.dialect", "gemini"),
+                Map.entry("wormhole.providers.gem.base-url", "http://127.0.0.1:" + wireMock.port()),
+                Map.entry("wormhole.providers.gem.api-keys", GEMINI_KEY),
+                Map.entry("wormhole.providers.gem.retry.max-retries", "0"),
+                Map.entry("wormhole.providers.gem.circuit-breaker.request-volume", "100000"),
+                Map.entry("wormhole.providers.gem.idle-timeout", "5s"));
     }
 
     @Override

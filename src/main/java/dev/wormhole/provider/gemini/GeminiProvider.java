@@ -1,0 +1,96 @@
+package dev.wormhole.provider.gemini;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.wormhole.core.ChatDelta;
+import dev.wormhole.core.ChatRequest;
+import dev.wormhole.core.ChatResult;
+import dev.wormhole.core.EmbeddingRequest;
+import dev.wormhole.core.EmbeddingResult;
+import dev.wormhole.core.ModelInfo;
+import dev.wormhole.provider.Capabilities;
+import dev.wormhole.provider.EmbeddingProvider;
+import dev.wormhole.provider.ParameterSupport;
+import dev.wormhole.provider.ProviderSettings;
+import dev.wormhole.provider.SseEvents;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+
+/**
+ * A provider speaking Google's Gemini API: chat (streamed or not, with function calling, inline images,
+ * structured output and thinking budgets), embeddings and model discovery.
+ */
+public final class GeminiProvider implements EmbeddingProvider {
+
+    private static final Capabilities CAPABILITIES = new Capabilities(true, true, true, true, true);
+    /** Ids for answers and calls Gemini leaves unnamed. */
+    private static final Supplier<String> IDS = () -> "call_" + UUID.randomUUID().toString().replace("-", "")
+            .substring(0, 24);
+
+    private final String id;
+    private final ProviderSettings.Quirks quirks;
+    private final GeminiApi api;
+
+    GeminiProvider(Vertx vertx, ProviderSettings settings, ObjectMapper json) {
+        this.id = settings.id();
+        this.quirks = settings.quirks();
+        this.api = new GeminiApi(vertx, settings, json);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public Uni<ChatResult> chat(ChatRequest request) {
+        return Uni.createFrom().deferred(() -> {
+            ParameterSupport.check(request, quirks.unsupportedParams(), id);
+            return api.generate(request.model(), GeminiMapper.toWire(request, api.json()));
+        }).map(response -> GeminiMapper.fromWire(response, request.model(), now(), IDS, api.json()));
+    }
+
+    @Override
+    public Multi<ChatDelta> streamChat(ChatRequest request) {
+        return Multi.createFrom().deferred(() -> {
+            ParameterSupport.check(request, quirks.unsupportedParams(), id);
+            GeminiStream stream = new GeminiStream(request.model(), now(), IDS, api.json());
+            Multi<ChatDelta> deltas = api.stream(request.model(), GeminiMapper.toWire(request, api.json()))
+                    .concatMap(chunk -> Multi.createFrom().iterable(stream.onChunk(chunk)))
+                    // No terminal event: a body that ends after every finish reason is a complete answer.
+                    .onFailure(failure -> stream.finished() && SseEvents.isTruncation(failure)).recoverWithCompletion();
+            return Multi.createBy().concatenating().streams(deltas,
+                    Multi.createFrom().optional(stream::usageDelta));
+        });
+    }
+
+    @Override
+    public Uni<EmbeddingResult> embed(EmbeddingRequest request) {
+        return Uni.createFrom().deferred(() -> api.embed(request.model(), GeminiMapper.toWire(request)))
+                .map(response -> GeminiMapper.fromWire(response, request));
+    }
+
+    @Override
+    public Uni<List<ModelInfo>> listModels() {
+        return api.listModels().map(list -> GeminiMapper.fromWire(list, id));
+    }
+
+    @Override
+    public void close() {
+        api.close();
+    }
+
+    private static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+}

@@ -8,6 +8,8 @@ public enum Dialect {
     ANTHROPIC(true),
     /** Google's Gemini API ({@code generateContent}, {@code batchEmbedContents}, {@code models}). */
     GEMINI(true),
+    /** Ollama's native API ({@code /api/chat} with NDJSON streaming, {@code /api/embed}, {@code /api/tags}). */
+    OLLAMA(true),
     /** The built-in simulated provider: deterministic answers without any network or key. */
     SIMULATOR(false);
 

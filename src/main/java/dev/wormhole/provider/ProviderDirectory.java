@@ -25,6 +25,7 @@ public class ProviderDirectory {
     static final URI OPENAI_DEFAULT_BASE_URL = URI.create("https://api.openai.com/v1");
     static final URI ANTHROPIC_DEFAULT_BASE_URL = URI.create("https://api.anthropic.com");
     static final URI GEMINI_DEFAULT_BASE_URL = URI.create("https://generativelanguage.googleapis.com");
+    static final URI OLLAMA_DEFAULT_BASE_URL = URI.create("http://localhost:11434");
 
     private final Map<String, ProviderSettings> available;
     private final Optional<String> defaultProvider;
@@ -58,7 +59,8 @@ public class ProviderDirectory {
                     case GEMINI -> "gemini";
                     default -> inferVendor(baseUrl);
                 });
-        boolean dynamic = c.dynamic() || profile.map(VendorProfile::local).orElse(false);
+        // A local server's models come and go: Ollama's native dialect and the local profiles are dynamic.
+        boolean dynamic = c.dynamic() || c.dialect() == Dialect.OLLAMA || profile.map(VendorProfile::local).orElse(false);
         return new ProviderSettings(id, c.dialect(), baseUrl, c.apiKeys().orElse(List.of()), c.headers(),
                 vendor, dynamic, quirks,
                 new ProviderSettings.Timeouts(c.connectTimeout(), c.responseTimeout(), c.firstTokenTimeout(),
@@ -72,6 +74,7 @@ public class ProviderDirectory {
             case OPENAI -> OPENAI_DEFAULT_BASE_URL;
             case ANTHROPIC -> ANTHROPIC_DEFAULT_BASE_URL;
             case GEMINI -> GEMINI_DEFAULT_BASE_URL;
+            case OLLAMA -> OLLAMA_DEFAULT_BASE_URL;
             case SIMULATOR -> null;
         };
     }

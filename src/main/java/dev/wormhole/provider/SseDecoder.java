@@ -14,7 +14,7 @@ import dev.wormhole.core.GatewayException;
  * skipped. An event larger than the frame limit fails with
  * {@link ErrorKind#UPSTREAM_RESPONSE_TOO_LARGE}. Not thread-safe: one decoder per stream.
  */
-public final class SseDecoder {
+public final class SseDecoder implements FrameDecoder {
 
     /** One dispatched event. {@code event} is null when the stream named none. */
     public record Event(String event, String data) {
@@ -33,7 +33,7 @@ public final class SseDecoder {
         this.maxFrameBytes = maxFrameBytes;
     }
 
-    /** Feeds the next chunk; returns the events it completed, in order. */
+    @Override
     public List<Event> feed(byte[] chunk) {
         List<Event> out = new ArrayList<>(2);
         for (byte b : chunk) {
@@ -104,6 +104,7 @@ public final class SseDecoder {
      * The event still pending when the body ends: a last line or event the upstream did not close with a
      * blank line (lenient, since some servers end {@code data: [DONE]} with a single newline).
      */
+    @Override
     public List<Event> finish() {
         List<Event> out = new ArrayList<>(1);
         if (lineLength > 0) {

@@ -12,7 +12,7 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * The events of an upstream SSE body up to the dialect's terminal event. The stream completes as soon as
+ * The events of an upstream SSE (or other framed) body up to the dialect's terminal event. The stream completes as soon as
  * the terminal event arrives, while the rest of the body is read and discarded so the connection returns
  * to the pool; a body that ends without the terminal event fails as truncated, and a failure after the
  * terminal event is ignored. Cancelling before the terminal event cancels (resets) the upstream.
@@ -32,8 +32,14 @@ public final class SseEvents {
      */
     public static Multi<SseDecoder.Event> read(Multi<Buffer> body, long maxFrameBytes,
             Predicate<SseDecoder.Event> isTerminal, String providerId) {
+        return read(body, new SseDecoder(maxFrameBytes), isTerminal, providerId);
+    }
+
+    /** As {@link #read(Multi, long, Predicate, String)} for another framing, such as NDJSON. */
+    public static Multi<SseDecoder.Event> read(Multi<Buffer> body, FrameDecoder decoder,
+            Predicate<SseDecoder.Event> isTerminal, String providerId) {
         return Multi.createFrom().emitter(emitter -> {
-            Reader reader = new Reader(emitter, new SseDecoder(maxFrameBytes), isTerminal, providerId);
+            Reader reader = new Reader(emitter, decoder, isTerminal, providerId);
             Cancellable subscription = body.subscribe().with(reader::onChunk, reader::onFailure, reader::onEnd);
             emitter.onTermination(() -> {
                 if (!reader.finished.get()) {
@@ -52,12 +58,12 @@ public final class SseEvents {
     private static final class Reader {
         final AtomicBoolean finished = new AtomicBoolean();
         private final MultiEmitter<? super SseDecoder.Event> emitter;
-        private final SseDecoder decoder;
+        private final FrameDecoder decoder;
         private final Predicate<SseDecoder.Event> isTerminal;
         private final String providerId;
         volatile Cancellable subscription;
 
-        Reader(MultiEmitter<? super SseDecoder.Event> emitter, SseDecoder decoder,
+        Reader(MultiEmitter<? super SseDecoder.Event> emitter, FrameDecoder decoder,
                 Predicate<SseDecoder.Event> isTerminal, String providerId) {
             this.emitter = emitter;
             this.decoder = decoder;

@@ -170,7 +170,12 @@ public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
                 Map.entry("wormhole.providers.gem.api-keys", GEMINI_KEY),
                 Map.entry("wormhole.providers.gem.retry.max-retries", "0"),
                 Map.entry("wormhole.providers.gem.circuit-breaker.request-volume", "100000"),
-                Map.entry("wormhole.providers.gem.idle-timeout", "5s"));
+                Map.entry("wormhole.providers.gem.idle-timeout", "5s"),
+                Map.entry("wormhole.providers.llama.dialect", "ollama"),
+                Map.entry("wormhole.providers.llama.base-url", "http://127.0.0.1:" + wireMock.port()),
+                Map.entry("wormhole.providers.llama.retry.max-retries", "0"),
+                Map.entry("wormhole.providers.llama.circuit-breaker.request-volume", "100000"),
+                Map.entry("wormhole.providers.llama.idle-timeout", "5s"));
     }
 
     @Override

@@ -34,6 +34,14 @@ final class ConfigProblems {
                     problems.add(key + ".max-tokens-param must be max_tokens or max_completion_tokens");
                 }
             });
+            if (!List.of("chat-completions", "responses").contains(provider.wireApi())) {
+                problems.add(key + ".wire-api must be chat-completions or responses");
+            } else if ("responses".equals(provider.wireApi()) && provider.dialect() != Dialect.OPENAI) {
+                problems.add(key + ".wire-api=responses applies to dialect openai only");
+            }
+            if (provider.defaultMaxTokens() < 1) {
+                problems.add(key + ".default-max-tokens must be at least 1");
+            }
             if (provider.maxConnections() < 1) {
                 problems.add(key + ".max-connections must be at least 1");
             }

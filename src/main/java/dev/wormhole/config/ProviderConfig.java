@@ -83,6 +83,13 @@ public interface ProviderConfig {
     BulkheadConfig bulkhead();
 
     /**
+     * The OpenAI API that text generation goes through: {@code chat-completions} or {@code responses}
+     * (dialect {@code openai} only).
+     */
+    @WithDefault("chat-completions")
+    String wireApi();
+
+    /**
      * Output limit sent when the caller set none, for dialects that require one (Anthropic's
      * {@code max_tokens}).
      */

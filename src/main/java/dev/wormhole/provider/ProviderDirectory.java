@@ -52,7 +52,8 @@ public class ProviderDirectory {
                         .orElse(ProviderSettings.Quirks.NONE.maxTokensParam()),
                 new java.util.HashSet<>(c.unsupportedParams().or(() -> profile.map(VendorProfile::unsupported))
                         .orElse(List.of())),
-                profile.map(VendorProfile::discovery).orElse("openai"), c.defaultMaxTokens());
+                profile.map(VendorProfile::discovery).orElse("openai"), c.defaultMaxTokens(),
+                "responses".equals(c.wireApi()));
         String vendor = c.vendor().or(() -> profile.map(VendorProfile::id))
                 .orElse(switch (c.dialect()) {
                     case ANTHROPIC -> "anthropic";

@@ -175,7 +175,14 @@ public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
                 Map.entry("wormhole.providers.llama.base-url", "http://127.0.0.1:" + wireMock.port()),
                 Map.entry("wormhole.providers.llama.retry.max-retries", "0"),
                 Map.entry("wormhole.providers.llama.circuit-breaker.request-volume", "100000"),
-                Map.entry("wormhole.providers.llama.idle-timeout", "5s"));
+                Map.entry("wormhole.providers.llama.idle-timeout", "5s"),
+                Map.entry("wormhole.providers.responsive.dialect", "openai"),
+                Map.entry("wormhole.providers.responsive.wire-api", "responses"),
+                Map.entry("wormhole.providers.responsive.base-url", wireMockUrl),
+                Map.entry("wormhole.providers.responsive.api-keys", UPSTREAM_KEY),
+                Map.entry("wormhole.providers.responsive.retry.max-retries", "0"),
+                Map.entry("wormhole.providers.responsive.circuit-breaker.request-volume", "100000"),
+                Map.entry("wormhole.providers.responsive.idle-timeout", "5s"));
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.wormhole.core.ChatRequest;
 import dev.wormhole.core.ChatResult;
 import dev.wormhole.core.ModelInfo;
 import dev.wormhole.provider.Capabilities;
+import dev.wormhole.provider.DeltaStreams;
 import dev.wormhole.provider.ParameterSupport;
 import dev.wormhole.provider.Provider;
 import dev.wormhole.provider.ProviderSettings;
@@ -59,8 +60,8 @@ public final class AnthropicProvider implements Provider {
             ParameterSupport.check(request, quirks.unsupportedParams(), id);
             AnthropicStream stream = new AnthropicStream(request.model(), AnthropicMapper.answersThroughTool(request),
                     now());
-            return api.streamMessages(AnthropicMapper.toWire(request, true, quirks.defaultMaxTokens(), api.json()))
-                    .concatMap(event -> Multi.createFrom().iterable(stream.onEvent(event)));
+            return DeltaStreams.expand(api.streamMessages(AnthropicMapper.toWire(request, true,
+                    quirks.defaultMaxTokens(), api.json())), stream::onEvent);
         });
     }
 

@@ -30,6 +30,7 @@ final class AnthropicStream {
     private String id;
     private String model;
     private WireUsage startUsage;
+    private boolean started;
 
     AnthropicStream(String requestedModel, boolean toolAnswer, long created) {
         this.requestedModel = requestedModel;
@@ -46,14 +47,15 @@ final class AnthropicStream {
                     model = event.message().model();
                     startUsage = event.message().usage();
                 }
-                yield List.of(choice(Role.ASSISTANT, "", List.of(), null));
+                // Nothing is sent before the first content, so an error right after the start can still fail over.
+                yield List.of();
             }
             case "content_block_start" -> blockStart(event.index(), event.contentBlock());
             case "content_block_delta" -> blockDelta(event.index(), event.delta());
             case "message_delta" -> {
                 FinishReason finish = !answerBlocks.isEmpty() ? FinishReason.STOP
                         : AnthropicMapper.finishReason(event.delta() == null ? null : event.delta().stopReason());
-                yield List.of(choice(null, null, List.of(), finish == null ? FinishReason.STOP : finish),
+                yield List.of(choice(null, List.of(), finish == null ? FinishReason.STOP : finish),
                         new ChatDelta(id, model(), created, List.of(), AnthropicMapper.usage(merge(event.usage()))));
             }
             default -> List.of(); // content_block_stop, ping, and event types added later
@@ -71,11 +73,11 @@ final class AnthropicStream {
             }
             int toolIndex = toolIndexByBlock.size();
             toolIndexByBlock.put(index, toolIndex);
-            return List.of(choice(null, null, List.of(new ChatDelta.ToolCallDelta(toolIndex, block.id(), block.name(),
-                    "")), null));
+            return List.of(choice(null, List.of(new ChatDelta.ToolCallDelta(toolIndex, block.id(), block.name(), "")),
+                    null));
         }
         if ("text".equals(block.type()) && block.text() != null && !block.text().isEmpty()) {
-            return List.of(choice(null, block.text(), List.of(), null));
+            return List.of(choice(block.text(), List.of(), null));
         }
         return List.of();
     }
@@ -85,15 +87,15 @@ final class AnthropicStream {
             return List.of();
         }
         if ("text_delta".equals(delta.type()) && delta.text() != null && !delta.text().isEmpty()) {
-            return List.of(choice(null, delta.text(), List.of(), null));
+            return List.of(choice(delta.text(), List.of(), null));
         }
         if ("input_json_delta".equals(delta.type()) && delta.partialJson() != null && !delta.partialJson().isEmpty()) {
             if (answerBlocks.contains(index)) {
-                return List.of(choice(null, delta.partialJson(), List.of(), null));
+                return List.of(choice(delta.partialJson(), List.of(), null));
             }
             Integer toolIndex = toolIndexByBlock.get(index);
             if (toolIndex != null) {
-                return List.of(choice(null, null,
+                return List.of(choice(null,
                         List.of(new ChatDelta.ToolCallDelta(toolIndex, null, null, delta.partialJson())), null));
             }
         }
@@ -118,7 +120,10 @@ final class AnthropicStream {
         return preferred != null ? preferred : fallback;
     }
 
-    private ChatDelta choice(Role role, String content, List<ChatDelta.ToolCallDelta> calls, FinishReason finish) {
+    /** A delta of the one choice; the first names the role. */
+    private ChatDelta choice(String content, List<ChatDelta.ToolCallDelta> calls, FinishReason finish) {
+        Role role = started ? null : Role.ASSISTANT;
+        started = true;
         return new ChatDelta(id, model(), created, List.of(new ChatDelta.ChoiceDelta(0, role, content, calls, finish)),
                 null);
     }

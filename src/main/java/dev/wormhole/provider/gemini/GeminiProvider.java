@@ -13,6 +13,7 @@ import dev.wormhole.core.EmbeddingRequest;
 import dev.wormhole.core.EmbeddingResult;
 import dev.wormhole.core.ModelInfo;
 import dev.wormhole.provider.Capabilities;
+import dev.wormhole.provider.DeltaStreams;
 import dev.wormhole.provider.EmbeddingProvider;
 import dev.wormhole.provider.ParameterSupport;
 import dev.wormhole.provider.ProviderSettings;
@@ -65,8 +66,8 @@ public final class GeminiProvider implements EmbeddingProvider {
         return Multi.createFrom().deferred(() -> {
             ParameterSupport.check(request, quirks.unsupportedParams(), id);
             GeminiStream stream = new GeminiStream(request.model(), now(), IDS, api.json());
-            Multi<ChatDelta> deltas = api.stream(request.model(), GeminiMapper.toWire(request, api.json()))
-                    .concatMap(chunk -> Multi.createFrom().iterable(stream.onChunk(chunk)))
+            Multi<ChatDelta> deltas = DeltaStreams.expand(api.stream(request.model(),
+                    GeminiMapper.toWire(request, api.json())), stream::onChunk)
                     // No terminal event: a body that ends after every finish reason is a complete answer.
                     .onFailure(failure -> stream.finished() && SseEvents.isTruncation(failure)).recoverWithCompletion();
             return Multi.createBy().concatenating().streams(deltas,

@@ -13,6 +13,7 @@ import dev.wormhole.core.EmbeddingRequest;
 import dev.wormhole.core.EmbeddingResult;
 import dev.wormhole.core.ModelInfo;
 import dev.wormhole.provider.Capabilities;
+import dev.wormhole.provider.DeltaStreams;
 import dev.wormhole.provider.EmbeddingProvider;
 import dev.wormhole.provider.ParameterSupport;
 import dev.wormhole.provider.ProviderSettings;
@@ -64,8 +65,7 @@ public final class OllamaProvider implements EmbeddingProvider {
         return Multi.createFrom().deferred(() -> {
             ParameterSupport.check(request, quirks.unsupportedParams(), id);
             OllamaStream stream = new OllamaStream(request.model(), System.currentTimeMillis() / 1000, IDS, api.json());
-            return api.streamChat(OllamaMapper.toWire(request, true, api.json()))
-                    .concatMap(line -> Multi.createFrom().iterable(stream.onLine(line)))
+            return DeltaStreams.expand(api.streamChat(OllamaMapper.toWire(request, true, api.json())), stream::onLine)
                     // NDJSON that ends before "done": true is an error; after it, the answer is complete.
                     .onFailure(failure -> stream.done() && SseEvents.isTruncation(failure)).recoverWithCompletion();
         });

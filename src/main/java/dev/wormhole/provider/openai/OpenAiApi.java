@@ -18,6 +18,9 @@ import dev.wormhole.provider.openai.wire.ChatCompletionRequest;
 import dev.wormhole.provider.openai.wire.EmbeddingsRequest;
 import dev.wormhole.provider.openai.wire.EmbeddingsResponse;
 import dev.wormhole.provider.openai.wire.ModelList;
+import dev.wormhole.provider.openai.wire.ResponseEvent;
+import dev.wormhole.provider.openai.wire.ResponseObject;
+import dev.wormhole.provider.openai.wire.ResponsesRequest;
 import dev.wormhole.provider.openai.wire.WireError;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -81,6 +84,42 @@ final class OpenAiApi {
         });
     }
 
+    /** A whole answer through the Responses API; a failed response fails. */
+    Uni<ResponseObject> responses(ResponsesRequest request) {
+        return exchange.keyed(key -> exchange.http().call(HttpMethod.POST, "/responses",
+                headers(key, "application/json"), exchange.encode(request)))
+                .map(body -> {
+                    ResponseObject response = exchange.decode(body, ResponseObject.class);
+                    if (response.error() != null || "failed".equals(response.status())) {
+                        throw inBandError(response.error() == null ? new WireError(null, null, null, null)
+                                : response.error());
+                    }
+                    return response;
+                });
+    }
+
+    /**
+     * The events of a streamed Responses API answer. There is no terminal marker beyond the final event, so
+     * the body's end is reported by the truncation failure that the caller forgives once the answer is
+     * complete; {@code response.failed} and {@code error} events fail.
+     */
+    Multi<ResponseEvent> streamResponses(ResponsesRequest request) {
+        Multi<Buffer> body = exchange.keyedStream(key -> exchange.http().stream(HttpMethod.POST, "/responses",
+                headers(key, "text/event-stream"), exchange.encode(request)));
+        return SseEvents.read(body, settings.maxFrameBytes(), event -> false, settings.id()).map(event -> {
+            ResponseEvent decoded = exchange.decode(event.data(), ResponseEvent.class);
+            if ("error".equals(decoded.type())) {
+                throw inBandError(new WireError(decoded.message(), null, decoded.code(), null));
+            }
+            if ("response.failed".equals(decoded.type())) {
+                ResponseObject failed = decoded.response();
+                throw inBandError(failed == null || failed.error() == null ? new WireError(null, null, null, null)
+                        : failed.error());
+            }
+            return decoded;
+        });
+    }
+
     Uni<EmbeddingsResponse> embed(EmbeddingsRequest request) {
         return exchange.keyed(key -> exchange.http().call(HttpMethod.POST, "/embeddings",
                 headers(key, "application/json"), exchange.encode(request)))
@@ -121,7 +160,8 @@ final class OpenAiApi {
 
     private GatewayException inBandError(WireError error) {
         String code = errorCode(error);
-        int status = "rate_limit_exceeded".equals(code) ? 429 : 502;
+        int status = "rate_limit_exceeded".equals(code) ? 429 : code != null && code.contains("context_length") ? 400
+                : 502;
         return UpstreamFailures.fromStatus(settings.id(), status, error.message(), code, null);
     }
 }

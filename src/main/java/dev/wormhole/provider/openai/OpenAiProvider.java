@@ -11,18 +11,21 @@ import dev.wormhole.core.EmbeddingRequest;
 import dev.wormhole.core.EmbeddingResult;
 import dev.wormhole.core.ModelInfo;
 import dev.wormhole.provider.Capabilities;
+import dev.wormhole.provider.DeltaStreams;
 import dev.wormhole.core.ErrorKind;
 import dev.wormhole.core.GatewayException;
 import dev.wormhole.provider.EmbeddingProvider;
 import dev.wormhole.provider.ParameterSupport;
 import dev.wormhole.provider.ProviderSettings;
+import dev.wormhole.provider.SseEvents;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
 /**
  * A provider speaking OpenAI's Chat Completions, Embeddings and Models APIs: OpenAI itself or any server
- * compatible with it. Streams always ask the upstream for the usage chunk.
+ * compatible with it. Streams always ask the upstream for the usage chunk. With {@code wire-api=responses}
+ * chat goes through the Responses API instead of Chat Completions.
  */
 public final class OpenAiProvider implements EmbeddingProvider {
 
@@ -50,6 +53,12 @@ public final class OpenAiProvider implements EmbeddingProvider {
 
     @Override
     public Uni<ChatResult> chat(ChatRequest request) {
+        if (quirks.responsesApi()) {
+            return Uni.createFrom().deferred(() -> {
+                ParameterSupport.check(request, quirks.unsupportedParams(), id);
+                return api.responses(ResponsesMapper.toWire(request, false));
+            }).map(r -> ResponsesMapper.fromWire(r, request.model()));
+        }
         return Uni.createFrom().deferred(() -> {
             ParameterSupport.check(request, quirks.unsupportedParams(), id);
             return api.chat(OpenAiMapper.toWire(request, false, quirks));
@@ -58,6 +67,15 @@ public final class OpenAiProvider implements EmbeddingProvider {
 
     @Override
     public Multi<ChatDelta> streamChat(ChatRequest request) {
+        if (quirks.responsesApi()) {
+            return Multi.createFrom().deferred(() -> {
+                ParameterSupport.check(request, quirks.unsupportedParams(), id);
+                ResponsesStream stream = new ResponsesStream(request.model(), System.currentTimeMillis() / 1000);
+                return DeltaStreams.expand(api.streamResponses(ResponsesMapper.toWire(request, true)), stream::onEvent)
+                        .onFailure(failure -> stream.finished() && SseEvents.isTruncation(failure))
+                        .recoverWithCompletion();
+            });
+        }
         return Multi.createFrom().deferred(() -> {
             ParameterSupport.check(request, quirks.unsupportedParams(), id);
             return api.streamChat(OpenAiMapper.toWire(request, true, quirks));

@@ -283,6 +283,15 @@ class AnthropicConformanceTest {
     }
 
     @Test
+    void reportsAnOverloadRightAfterTheStartAsA503SoItCanFailOver() {
+        upstream.stubFor(post(urlEqualTo("/v1/messages")).willReturn(sse(START + event("ping", "{\"type\":\"ping\"}")
+                + event("error", "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"))));
+
+        Gateway.request().body(Gateway.chat("claude/claude-sonnet-4-5", true)).post("/v1/chat/completions").then()
+                .statusCode(503).body("error.code", org.hamcrest.Matchers.equalTo("upstream_unavailable"));
+    }
+
+    @Test
     void turnsATruncatedStreamAndAnInBandErrorIntoErrorEventsWithoutDone() {
         upstream.stubFor(post(urlEqualTo("/v1/messages")).willReturn(sse(START + textBlock(0, "partial"))));
         String cut = Gateway.request().body(Gateway.chat("claude/claude-sonnet-4-5", true)).post("/v1/chat/completions")

@@ -128,18 +128,19 @@ class AnthropicMapperTest {
             assertThat(d.id()).isEqualTo("msg_02");
             assertThat(d.model()).isEqualTo("claude-sonnet-4-5-20250929");
         });
-        assertThat(deltas).hasSize(7);
+        assertThat(deltas).hasSize(6);
         assertThat(deltas.get(0).choices().get(0).role()).isEqualTo(Role.ASSISTANT);
-        assertThat(deltas.get(1).choices().get(0).content()).isEqualTo("Let me check");
-        assertThat(deltas.get(2).choices().get(0).toolCalls())
+        assertThat(deltas.get(0).choices().get(0).content()).isEqualTo("Let me check");
+        assertThat(deltas.get(1).choices().get(0).role()).isNull();
+        assertThat(deltas.get(1).choices().get(0).toolCalls())
                 .containsExactly(new ChatDelta.ToolCallDelta(0, "toolu_02", "get_weather", ""));
-        assertThat(deltas.get(3).choices().get(0).toolCalls())
+        assertThat(deltas.get(2).choices().get(0).toolCalls())
                 .containsExactly(new ChatDelta.ToolCallDelta(0, null, null, "{\"city\": \"Par"));
-        assertThat(deltas.get(4).choices().get(0).toolCalls())
+        assertThat(deltas.get(3).choices().get(0).toolCalls())
                 .containsExactly(new ChatDelta.ToolCallDelta(0, null, null, "is\"}"));
-        assertThat(deltas.get(5).choices().get(0).finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
-        assertThat(deltas.get(6).choices()).isEmpty();
-        assertThat(deltas.get(6).usage()).isEqualTo(new Usage(30, 40, 5, 0));
+        assertThat(deltas.get(4).choices().get(0).finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
+        assertThat(deltas.get(5).choices()).isEmpty();
+        assertThat(deltas.get(5).usage()).isEqualTo(new Usage(30, 40, 5, 0));
     }
 
     @ParameterizedTest

@@ -125,10 +125,33 @@ final class ChatRequestMapper {
         if (role == Role.TOOL && (m.toolCallId() == null || m.toolCallId().isBlank())) {
             throw GatewayException.invalid(path + ".tool_call_id", "A tool message must name the tool_call_id it answers.");
         }
+        if (m.thinkingBlocks() != null && !m.thinkingBlocks().isEmpty()) {
+            if (role != Role.ASSISTANT) {
+                throw GatewayException.invalid(path + ".thinking_blocks", "Only assistant messages may carry "
+                        + "thinking_blocks.");
+            }
+            List<ContentPart> withThinking = new ArrayList<>();
+            for (int i = 0; i < m.thinkingBlocks().size(); i++) {
+                withThinking.add(thinking(m.thinkingBlocks().get(i), path + ".thinking_blocks[" + i + "]"));
+            }
+            withThinking.addAll(content);
+            content = withThinking;
+        }
         if (content.isEmpty() && calls.isEmpty() && role != Role.ASSISTANT) {
             throw GatewayException.invalid(path + ".content", "content is required for a " + m.role() + " message.");
         }
         return new ChatMessage(role, content, m.name(), calls, m.toolCallId());
+    }
+
+    private static ContentPart.Thinking thinking(dev.wormhole.api.dto.ThinkingBlock block, String path) {
+        if ("thinking".equals(block.type()) && block.thinking() != null) {
+            return new ContentPart.Thinking(block.thinking(), block.signature(), null);
+        }
+        if ("redacted_thinking".equals(block.type()) && block.data() != null) {
+            return new ContentPart.Thinking(null, null, block.data());
+        }
+        throw GatewayException.invalid(path, "A thinking block is {\"type\":\"thinking\",\"thinking\":…,\"signature\":…} or "
+                + "{\"type\":\"redacted_thinking\",\"data\":…}.");
     }
 
     private static Role role(String role, String path) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import dev.wormhole.api.dto.ChatCompletionChunk;
 import dev.wormhole.api.dto.ChatCompletionResponse;
+import dev.wormhole.api.dto.ThinkingBlock;
 import dev.wormhole.api.dto.UsageDto;
 import dev.wormhole.core.ChatDelta;
 import dev.wormhole.core.ChatMessage;
@@ -35,7 +36,16 @@ final class ChatResponseMapper {
                 .map(c -> new ChatCompletionResponse.ToolCallDto(c.id(), "function",
                         new ChatCompletionResponse.FunctionDto(c.name(), c.arguments())))
                 .toList();
-        return new ChatCompletionResponse.AssistantMessage("assistant", content, null, calls);
+        List<ThinkingBlock> thinking = message.content().stream().filter(ContentPart.Thinking.class::isInstance)
+                .map(p -> block((ContentPart.Thinking) p)).toList();
+        String reasoning = thinking.stream().map(ThinkingBlock::thinking).filter(t -> t != null)
+                .reduce(String::concat).orElse(null);
+        return new ChatCompletionResponse.AssistantMessage("assistant", content, null, calls, reasoning, thinking);
+    }
+
+    private static ThinkingBlock block(ContentPart.Thinking thinking) {
+        return thinking.redacted() != null ? new ThinkingBlock("redacted_thinking", null, null, thinking.redacted())
+                : new ThinkingBlock("thinking", thinking.text(), thinking.signature(), null);
     }
 
     static ChatCompletionChunk toEdge(ChatDelta delta) {
@@ -44,7 +54,12 @@ final class ChatResponseMapper {
                         c.role() == null ? null : c.role().name().toLowerCase(Locale.ROOT), c.content(),
                         c.toolCalls().stream().map(t -> new ChatCompletionChunk.ToolCallDelta(t.index(), t.id(),
                                 t.id() == null ? null : "function",
-                                new ChatCompletionChunk.FunctionDelta(t.name(), t.arguments()))).toList()),
+                                new ChatCompletionChunk.FunctionDelta(t.name(), t.arguments()))).toList(),
+                        c.thinking() == null ? null : c.thinking().text(),
+                        // The signature (or a redacted block) closes a thinking block: sent as one, with no text.
+                        c.thinking() == null || c.thinking().signature() == null && c.thinking().redacted() == null
+                                ? List.of() : List.of(block(new ContentPart.Thinking(null, c.thinking().signature(),
+                                        c.thinking().redacted())))),
                         finishReason(c.finishReason())))
                 .toList();
         return new ChatCompletionChunk(delta.id(), "chat.completion.chunk", delta.created(), delta.model(), choices,

@@ -13,14 +13,20 @@ public record ChatDelta(String id, String model, long created, List<ChoiceDelta>
     }
 
     /**
-     * An increment of one choice. {@code role} is set on a choice's first delta; {@code content} and
-     * {@code toolCalls} are the new fragments; {@code finishReason} is set on its last.
+     * An increment of one choice. {@code role} is set on a choice's first delta; {@code content},
+     * {@code toolCalls} and {@code thinking} (a piece of reasoning text and/or the signature that closes it)
+     * are the new fragments; {@code finishReason} is set on its last.
      */
     public record ChoiceDelta(int index, Role role, String content, List<ToolCallDelta> toolCalls,
-            FinishReason finishReason) {
+            FinishReason finishReason, ContentPart.Thinking thinking) {
 
         public ChoiceDelta {
             toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+        }
+
+        public ChoiceDelta(int index, Role role, String content, List<ToolCallDelta> toolCalls,
+                FinishReason finishReason) {
+            this(index, role, content, toolCalls, finishReason, null);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.wormhole.core.ChatDelta;
 import dev.wormhole.core.ChatMessage;
+import dev.wormhole.core.ContentPart;
 import dev.wormhole.core.ChatRequest;
 import dev.wormhole.core.FinishReason;
 import dev.wormhole.core.Role;
@@ -51,8 +52,11 @@ final class AgentStream {
             }
             AgentLoop.requireStepLeft(step, options);
             List<ToolCall> calls = turn.serverCalls.values().stream().map(Call::toToolCall).toList();
-            ChatMessage reply = new ChatMessage(Role.ASSISTANT, turn.text.length() == 0 ? List.of()
-                    : ChatMessage.text(Role.ASSISTANT, turn.text.toString()).content(), null, calls, null);
+            List<ContentPart> content = new ArrayList<>(turn.thinking());
+            if (turn.text.length() > 0) {
+                content.add(new ContentPart.Text(turn.text.toString()));
+            }
+            ChatMessage reply = new ChatMessage(Role.ASSISTANT, content, null, calls, null);
             return loop.runCalls(calls, step + 1).onItem().transformToMulti(outcomes -> {
                 Multi<AgentEvent> stepEvents = Multi.createFrom().iterable(outcomes.getItem2()).map(AgentEvent.Step::new);
                 ChatRequest next = AgentLoop.next(request, reply, outcomes.getItem1());
@@ -83,6 +87,9 @@ final class AgentStream {
         final Map<Integer, Call> serverCalls = new LinkedHashMap<>();
         final Map<Integer, Integer> clientIndexes = new LinkedHashMap<>();
         final StringBuilder text = new StringBuilder();
+        /** Reasoning blocks so far (a signature or redacted block closes one), replayed with the calls. */
+        final List<ContentPart.Thinking> thinking = new ArrayList<>();
+        final StringBuilder thinkingText = new StringBuilder();
         boolean sawClientCall;
         Usage usage;
         String id;
@@ -106,6 +113,7 @@ final class AgentStream {
                 if (choice.content() != null) {
                     text.append(choice.content());
                 }
+                collect(choice.thinking());
                 List<ChatDelta.ToolCallDelta> calls = new ArrayList<>();
                 for (ChatDelta.ToolCallDelta call : choice.toolCalls()) {
                     ChatDelta.ToolCallDelta shown = route(call);
@@ -118,11 +126,32 @@ final class AgentStream {
                     finish = null;
                 }
                 Role role = first ? choice.role() : null;
-                if (role != null || choice.content() != null || !calls.isEmpty() || finish != null) {
-                    visible.add(new ChatDelta.ChoiceDelta(choice.index(), role, choice.content(), calls, finish));
+                if (role != null || choice.content() != null || !calls.isEmpty() || finish != null
+                        || choice.thinking() != null) {
+                    visible.add(new ChatDelta.ChoiceDelta(choice.index(), role, choice.content(), calls, finish,
+                            choice.thinking()));
                 }
             }
             return visible.isEmpty() ? null : new ChatDelta(delta.id(), delta.model(), delta.created(), visible, null);
+        }
+
+        private void collect(ContentPart.Thinking piece) {
+            if (piece == null) {
+                return;
+            }
+            if (piece.text() != null) {
+                thinkingText.append(piece.text());
+            }
+            if (piece.redacted() != null) {
+                thinking.add(piece);
+            } else if (piece.signature() != null) {
+                thinking.add(new ContentPart.Thinking(thinkingText.toString(), piece.signature(), null));
+                thinkingText.setLength(0);
+            }
+        }
+
+        List<ContentPart.Thinking> thinking() {
+            return thinking;
         }
 
         private ChatDelta.ToolCallDelta route(ChatDelta.ToolCallDelta call) {

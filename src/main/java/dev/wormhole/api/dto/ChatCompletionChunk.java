@@ -25,7 +25,9 @@ public record ChatCompletionChunk(String id, String object, long created, String
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Delta(String role, String content,
-            @JsonProperty("tool_calls") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ToolCallDelta> toolCalls) {
+            @JsonProperty("tool_calls") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ToolCallDelta> toolCalls,
+            @JsonProperty("reasoning_content") String reasoningContent,
+            @JsonProperty("thinking_blocks") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ThinkingBlock> thinkingBlocks) {
     }
 
     /** A fragment of a tool call. */

@@ -55,7 +55,8 @@ public record ChatCompletionRequest(
             JsonNode content,
             String name,
             @JsonProperty("tool_calls") List<@Valid @NotNull ToolCallParam> toolCalls,
-            @JsonProperty("tool_call_id") String toolCallId) {
+            @JsonProperty("tool_call_id") String toolCallId,
+            @JsonProperty("thinking_blocks") List<@NotNull ThinkingBlock> thinkingBlocks) {
     }
 
     /** A tool call an assistant message made earlier in the conversation. */

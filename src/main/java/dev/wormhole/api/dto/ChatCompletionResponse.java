@@ -30,7 +30,9 @@ public record ChatCompletionResponse(String id, String object, long created, Str
     /** The assistant's message; {@code content} is null when the model called tools. */
     @RegisterForReflection
     public record AssistantMessage(String role, String content, Object refusal,
-            @JsonProperty("tool_calls") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ToolCallDto> toolCalls) {
+            @JsonProperty("tool_calls") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ToolCallDto> toolCalls,
+            @JsonProperty("reasoning_content") @JsonInclude(JsonInclude.Include.NON_NULL) String reasoningContent,
+            @JsonProperty("thinking_blocks") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ThinkingBlock> thinkingBlocks) {
     }
 
     /** A complete tool call. */

@@ -46,6 +46,12 @@ final class AnthropicMapper {
     /** Caller-supplied fields that are Anthropic's own and are passed on as they are. */
     private static final Set<String> NATIVE_FIELDS = Set.of("top_k");
 
+    /** Extended-thinking budgets by {@code reasoning_effort}; {@code none} turns thinking off. */
+    private static final Map<String, Integer> THINKING_BUDGETS = Map.of("none", 0, "minimal", 1024, "low", 1024,
+            "medium", 4096, "high", 16384);
+    /** Anthropic's smallest thinking budget. */
+    private static final int MIN_THINKING_BUDGET = 1024;
+
     private static final Set<String> IMAGE_TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/webp");
     private static final Pattern DATA_URL = Pattern.compile("data:([^;,]+)(;base64)?,(.*)", Pattern.DOTALL);
 
@@ -98,11 +104,42 @@ final class AnthropicMapper {
         if (topK != null && !(topK instanceof Integer)) {
             throw GatewayException.invalid("top_k", "top_k must be an integer.");
         }
-        return new MessagesRequest(request.model(), request.maxTokens() != null ? request.maxTokens() : defaultMaxTokens,
-                turns, system.isEmpty() ? null : system, request.temperature(), request.topP(), (Integer) topK,
-                request.stop().isEmpty() ? null : request.stop(), stream ? Boolean.TRUE : null,
-                tools.isEmpty() ? null : tools, choice,
-                request.user() == null ? null : new MessagesRequest.Metadata(request.user()), null);
+        int budget = request.reasoningEffort() == null ? 0 : THINKING_BUDGETS.get(request.reasoningEffort());
+        int maxTokens = request.maxTokens() != null ? request.maxTokens() : defaultMaxTokens + budget;
+        MessagesRequest.Thinking thinking = null;
+        if (budget > 0) {
+            refuseWithThinking(request, topK);
+            if (maxTokens <= MIN_THINKING_BUDGET) {
+                throw GatewayException.invalid("max_tokens", "With reasoning_effort, Anthropic needs max_tokens above "
+                        + MIN_THINKING_BUDGET + " (the thinking counts against it).");
+            }
+            thinking = new MessagesRequest.Thinking("enabled", Math.min(budget, maxTokens - 1));
+        }
+        return new MessagesRequest(request.model(), maxTokens, turns, system.isEmpty() ? null : system,
+                request.temperature(), request.topP(), (Integer) topK, request.stop().isEmpty() ? null : request.stop(),
+                stream ? Boolean.TRUE : null, tools.isEmpty() ? null : tools, choice,
+                request.user() == null ? null : new MessagesRequest.Metadata(request.user()), thinking);
+    }
+
+    /** What Anthropic does not allow together with extended thinking. */
+    private static void refuseWithThinking(ChatRequest r, Object topK) {
+        String why = " cannot be combined with reasoning_effort on Anthropic (extended thinking).";
+        if (r.temperature() != null && r.temperature() != 1.0) {
+            throw GatewayException.invalid("temperature", "A temperature other than 1" + why);
+        }
+        if (topK != null) {
+            throw GatewayException.invalid("top_k", "top_k" + why);
+        }
+        if (r.topP() != null && r.topP() < 0.95) {
+            throw GatewayException.invalid("top_p", "A top_p below 0.95" + why);
+        }
+        if (r.toolChoice() != null && (r.toolChoice().mode() == ToolChoice.Mode.REQUIRED
+                || r.toolChoice().mode() == ToolChoice.Mode.NAMED)) {
+            throw GatewayException.invalid("tool_choice", "Forcing a tool" + why);
+        }
+        if (answersThroughTool(r)) {
+            throw GatewayException.invalid("response_format", "Structured output (a forced tool on Anthropic)" + why);
+        }
     }
 
     /** Whether an answer to this request arrives as the forced {@link #RESPONSE_TOOL}. */
@@ -123,8 +160,9 @@ final class AnthropicMapper {
         if (r.seed() != null) {
             throw unsupported("seed", "no seed");
         }
-        if (r.reasoningEffort() != null) {
-            throw unsupported("reasoning_effort", "no reasoning effort through this gateway yet");
+        if (r.reasoningEffort() != null && !THINKING_BUDGETS.containsKey(r.reasoningEffort())) {
+            throw GatewayException.invalid("reasoning_effort", "reasoning_effort must be one of "
+                    + THINKING_BUDGETS.keySet() + " for Anthropic.");
         }
         if (r.temperature() != null && r.temperature() > 1) {
             throw unsupported("temperature", "temperatures from 0 to 1 only");
@@ -200,6 +238,17 @@ final class AnthropicMapper {
 
     private static List<Block> assistantBlocks(ChatMessage m, int i, ObjectMapper json) {
         List<Block> blocks = new ArrayList<>();
+        // Signed thinking goes back first, as Anthropic requires during tool use; unsigned reasoning (from
+        // another provider) cannot be verified by Anthropic and is left out.
+        for (ContentPart part : m.content()) {
+            if (part instanceof ContentPart.Thinking t) {
+                if (t.redacted() != null) {
+                    blocks.add(Block.redactedThinking(t.redacted()));
+                } else if (t.signature() != null) {
+                    blocks.add(Block.thinking(t.text() == null ? "" : t.text(), t.signature()));
+                }
+            }
+        }
         String text = m.text();
         if (!text.isEmpty()) {
             blocks.add(Block.text(text));
@@ -259,6 +308,7 @@ final class AnthropicMapper {
             ObjectMapper json) {
         StringBuilder text = new StringBuilder();
         List<ToolCall> calls = new ArrayList<>();
+        List<ContentPart> thinking = new ArrayList<>();
         boolean answeredByTool = false;
         if (response.content() != null) {
             for (Block block : response.content()) {
@@ -274,14 +324,18 @@ final class AnthropicMapper {
                             calls.add(new ToolCall(block.id(), block.name(), input));
                         }
                     }
+                    case "thinking" -> thinking.add(new ContentPart.Thinking(block.thinking(), block.signature(), null));
+                    case "redacted_thinking" -> thinking.add(new ContentPart.Thinking(null, null, block.data()));
                     default -> {
-                        // thinking and server-tool blocks carry nothing an OpenAI-shaped answer holds
+                        // server-tool blocks carry nothing an OpenAI-shaped answer holds
                     }
                 }
             }
         }
-        List<ContentPart> content = text.length() == 0 && !calls.isEmpty() ? List.of()
-                : List.of(new ContentPart.Text(text.toString()));
+        List<ContentPart> content = new ArrayList<>(thinking);
+        if (text.length() > 0 || calls.isEmpty()) {
+            content.add(new ContentPart.Text(text.toString()));
+        }
         FinishReason finish = answeredByTool ? FinishReason.STOP : finishReason(response.stopReason());
         ChatMessage message = new ChatMessage(Role.ASSISTANT, content, null, calls, null);
         return new ChatResult(response.id(), response.model() == null ? requestedModel : response.model(), created,

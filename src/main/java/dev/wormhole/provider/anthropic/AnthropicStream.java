@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.wormhole.core.ChatDelta;
+import dev.wormhole.core.ContentPart;
 import dev.wormhole.core.FinishReason;
 import dev.wormhole.core.Role;
 import dev.wormhole.provider.anthropic.wire.Block;
@@ -79,6 +80,9 @@ final class AnthropicStream {
         if ("text".equals(block.type()) && block.text() != null && !block.text().isEmpty()) {
             return List.of(choice(block.text(), List.of(), null));
         }
+        if ("redacted_thinking".equals(block.type()) && block.data() != null) {
+            return List.of(thinking(new ContentPart.Thinking(null, null, block.data())));
+        }
         return List.of();
     }
 
@@ -88,6 +92,12 @@ final class AnthropicStream {
         }
         if ("text_delta".equals(delta.type()) && delta.text() != null && !delta.text().isEmpty()) {
             return List.of(choice(delta.text(), List.of(), null));
+        }
+        if ("thinking_delta".equals(delta.type()) && delta.thinking() != null && !delta.thinking().isEmpty()) {
+            return List.of(thinking(new ContentPart.Thinking(delta.thinking(), null, null)));
+        }
+        if ("signature_delta".equals(delta.type()) && delta.signature() != null) {
+            return List.of(thinking(new ContentPart.Thinking(null, delta.signature(), null)));
         }
         if ("input_json_delta".equals(delta.type()) && delta.partialJson() != null && !delta.partialJson().isEmpty()) {
             if (answerBlocks.contains(index)) {
@@ -118,6 +128,13 @@ final class AnthropicStream {
 
     private static Long pick(Long preferred, Long fallback) {
         return preferred != null ? preferred : fallback;
+    }
+
+    private ChatDelta thinking(ContentPart.Thinking piece) {
+        Role role = started ? null : Role.ASSISTANT;
+        started = true;
+        return new ChatDelta(id, model(), created, List.of(new ChatDelta.ChoiceDelta(0, role, null, List.of(), null,
+                piece)), null);
     }
 
     /** A delta of the one choice; the first names the role. */

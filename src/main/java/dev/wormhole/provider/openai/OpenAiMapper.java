@@ -68,7 +68,8 @@ final class OpenAiMapper {
     }
 
     private static Object content(ChatMessage message) {
-        List<ContentPart> parts = message.content();
+        // Another provider's reasoning has no place in OpenAI's messages: it is left out.
+        List<ContentPart> parts = message.content().stream().filter(p -> !(p instanceof ContentPart.Thinking)).toList();
         if (parts.isEmpty()) {
             return message.role() == Role.ASSISTANT ? null : "";
         }

@@ -259,6 +259,63 @@ class AnthropicConformanceTest {
     }
 
     @Test
+    void streamsThinkingAndReplaysItsSignatureOnTheToolTurn() {
+        String thinking = event("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,"
+                + "\"content_block\":{\"type\":\"thinking\",\"thinking\":\"\"}}")
+                + event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":"
+                        + "\"thinking_delta\",\"thinking\":\"Need the weather tool.\"}}")
+                + event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":"
+                        + "\"signature_delta\",\"signature\":\"sig-xyz\"}}")
+                + event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}")
+                + event("content_block_start", "{\"type\":\"content_block_start\",\"index\":1,\"content_block\":"
+                        + "{\"type\":\"tool_use\",\"id\":\"toolu_8\",\"name\":\"get_weather\",\"input\":{}}}")
+                + event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":"
+                        + "\"input_json_delta\",\"partial_json\":\"{}\"}}")
+                + event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":1}");
+        upstream.stubFor(post(urlEqualTo("/v1/messages")).willReturn(sse(START + thinking + end("tool_use", 50))));
+        String tools = "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"get_weather\"}}]";
+
+        String streamed = Gateway.request().body("{\"model\":\"claude/claude-sonnet-4-5\",\"stream\":true,"
+                + "\"reasoning_effort\":\"low\"," + tools + ",\"messages\":[{\"role\":\"user\",\"content\":\"Weather?\"}]}")
+                .post("/v1/chat/completions").then().statusCode(200).extract().asString();
+
+        assertThat(streamed).contains("\"reasoning_content\":\"Need the weather tool.\"")
+                .contains("\"thinking_blocks\":[{\"type\":\"thinking\",\"signature\":\"sig-xyz\"}]")
+                .contains("\"id\":\"toolu_8\"").endsWith("data: [DONE]\n\n");
+        upstream.verify(postRequestedFor(urlEqualTo("/v1/messages"))
+                .withRequestBody(matchingJsonPath("$.thinking.budget_tokens", equalTo("1024")))
+                .withRequestBody(matchingJsonPath("$.max_tokens", equalTo(String.valueOf(4096 + 1024)))));
+
+        upstream.stubFor(post(urlEqualTo("/v1/messages")).willReturn(json(String.format(MESSAGE, "Sunny."))));
+        Gateway.request().body("{\"model\":\"claude/claude-sonnet-4-5\",\"reasoning_effort\":\"low\"," + tools
+                + ",\"messages\":[{\"role\":\"user\",\"content\":\"Weather?\"},{\"role\":\"assistant\",\"content\":null,"
+                + "\"thinking_blocks\":[{\"type\":\"thinking\",\"thinking\":\"Need the weather tool.\",\"signature\":"
+                + "\"sig-xyz\"}],\"tool_calls\":[{\"id\":\"toolu_8\",\"type\":\"function\",\"function\":{\"name\":"
+                + "\"get_weather\",\"arguments\":\"{}\"}}]},{\"role\":\"tool\",\"tool_call_id\":\"toolu_8\","
+                + "\"content\":\"sunny\"}]}").post("/v1/chat/completions").then().statusCode(200)
+                .body("choices[0].message.content", org.hamcrest.Matchers.equalTo("Sunny."));
+        upstream.verify(postRequestedFor(urlEqualTo("/v1/messages"))
+                .withRequestBody(matchingJsonPath("$.messages[1].content[0].type", equalTo("thinking")))
+                .withRequestBody(matchingJsonPath("$.messages[1].content[0].signature", equalTo("sig-xyz")))
+                .withRequestBody(matchingJsonPath("$.messages[1].content[1].type", equalTo("tool_use"))));
+    }
+
+    @Test
+    void showsThinkingBesideTheAnswer() {
+        upstream.stubFor(post(urlEqualTo("/v1/messages")).willReturn(json("{\"id\":\"msg_5\",\"type\":\"message\","
+                + "\"model\":\"claude-sonnet-4-5\",\"content\":[{\"type\":\"thinking\",\"thinking\":\"Two plus two.\","
+                + "\"signature\":\"sig-5\"},{\"type\":\"text\",\"text\":\"4\"}],\"stop_reason\":\"end_turn\","
+                + "\"usage\":{\"input_tokens\":10,\"output_tokens\":20}}")));
+
+        Gateway.request().body("{\"model\":\"claude/claude-sonnet-4-5\",\"reasoning_effort\":\"medium\","
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"2+2?\"}]}").post("/v1/chat/completions").then()
+                .statusCode(200)
+                .body("choices[0].message.content", org.hamcrest.Matchers.equalTo("4"))
+                .body("choices[0].message.reasoning_content", org.hamcrest.Matchers.equalTo("Two plus two."))
+                .body("choices[0].message.thinking_blocks[0].signature", org.hamcrest.Matchers.equalTo("sig-5"));
+    }
+
+    @Test
     void surfacesA429WithItsRetryAfter() {
         upstream.stubFor(post(urlEqualTo("/v1/messages")).willReturn(json("{\"type\":\"error\",\"error\":{\"type\":"
                 + "\"rate_limit_error\",\"message\":\"Number of request tokens has exceeded your rate limit\"}}")

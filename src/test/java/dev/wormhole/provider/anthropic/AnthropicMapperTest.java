@@ -100,6 +100,8 @@ class AnthropicMapperTest {
         assertThat(result.choices()).singleElement().satisfies(c -> {
             assertThat(c.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
             assertThat(c.message().text()).isEqualTo("Checking.");
+            assertThat(c.message().content()).first()
+                    .isEqualTo(new ContentPart.Thinking("The user wants a dog.", "EqQBCgIYAhIM", null));
             assertThat(c.message().toolCalls()).containsExactly(new ToolCall("toolu_01", "lookup", "{\"q\":\"dog\"}"));
         });
         // The prompt is fresh + cache-written + cache-read input; the cached part is what was read.
@@ -143,6 +145,59 @@ class AnthropicMapperTest {
         assertThat(deltas.get(5).usage()).isEqualTo(new Usage(30, 40, 5, 0));
     }
 
+    @Test
+    void turnsReasoningEffortIntoAThinkingBudgetWithinTheOutputLimit() {
+        ChatRequest unlimited = new ChatRequest("claude", List.of(ChatMessage.text(Role.USER, "hi")), null, null, null,
+                null, null, null, null, null, null, null, null, null, "high", null, null);
+        ChatRequest limited = new ChatRequest("claude", List.of(ChatMessage.text(Role.USER, "hi")), 1.0, null, 2000,
+                null, null, null, null, null, null, null, null, null, "high", null, null);
+
+        JsonNode open = json.valueToTree(AnthropicMapper.toWire(unlimited, false, 4096, json));
+        JsonNode capped = json.valueToTree(AnthropicMapper.toWire(limited, false, 4096, json));
+
+        assertThat(open.at("/thinking/type").asText()).isEqualTo("enabled");
+        assertThat(open.at("/thinking/budget_tokens").asInt()).isEqualTo(16384);
+        assertThat(open.at("/max_tokens").asInt()).isEqualTo(4096 + 16384);
+        assertThat(capped.at("/thinking/budget_tokens").asInt()).isEqualTo(1999);
+        assertThat(capped.at("/max_tokens").asInt()).isEqualTo(2000);
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "temperature", "max_tokens", "tool_choice", "response_format" })
+    void refusesWhatExtendedThinkingCannotBeCombinedWith(String param) {
+        ChatRequest request = new ChatRequest("claude", List.of(ChatMessage.text(Role.USER, "hi")),
+                param.equals("temperature") ? 0.2 : null, null, param.equals("max_tokens") ? 800 : null, null, null,
+                null, null, null, param.equals("tool_choice") ? List.of(LOOKUP) : null,
+                param.equals("tool_choice") ? ToolChoice.REQUIRED : null, null,
+                param.equals("response_format") ? new ResponseFormat(ResponseFormat.Type.JSON_OBJECT, null, null, null)
+                        : null,
+                "medium", null, null);
+
+        assertThatThrownBy(() -> AnthropicMapper.toWire(request, false, 4096, json))
+                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.param()).contains(param));
+    }
+
+    @Test
+    void replaysSignedThinkingFirstAndLeavesUnsignedReasoningOut() {
+        ChatRequest request = ChatRequest.of("claude", List.of(ChatMessage.text(Role.USER, "Weather?"),
+                new ChatMessage(Role.ASSISTANT, List.of(new ContentPart.Thinking("Need the tool.", "sig-1", null),
+                        new ContentPart.Thinking(null, null, "opaque"), new ContentPart.Thinking("unsigned", null, null),
+                        new ContentPart.Text("Checking.")), null,
+                        List.of(new ToolCall("toolu_1", "lookup", "{}")), null),
+                new ChatMessage(Role.TOOL, List.of(new ContentPart.Text("sunny")), null, List.of(), "toolu_1")));
+
+        JsonNode assistant = json.valueToTree(AnthropicMapper.toWire(request, false, 4096, json)).at("/messages/1/content");
+
+        assertThat(assistant).hasSize(4);
+        assertThat(assistant.at("/0/type").asText()).isEqualTo("thinking");
+        assertThat(assistant.at("/0/thinking").asText()).isEqualTo("Need the tool.");
+        assertThat(assistant.at("/0/signature").asText()).isEqualTo("sig-1");
+        assertThat(assistant.at("/1/type").asText()).isEqualTo("redacted_thinking");
+        assertThat(assistant.at("/1/data").asText()).isEqualTo("opaque");
+        assertThat(assistant.at("/2/type").asText()).isEqualTo("text");
+        assertThat(assistant.at("/3/type").asText()).isEqualTo("tool_use");
+    }
+
     @ParameterizedTest
     @CsvSource({ "end_turn,STOP", "stop_sequence,STOP", "pause_turn,STOP", "max_tokens,LENGTH", "tool_use,TOOL_CALLS",
             "refusal,CONTENT_FILTER", "model_context_window_exceeded,LENGTH" })
@@ -157,7 +212,7 @@ class AnthropicMapperTest {
                 param.equals("temperature") ? 1.5 : null, null, null, param.equals("n") ? 2 : null, null,
                 param.equals("seed") ? 7L : null, param.equals("presence_penalty") ? 0.5 : null,
                 param.equals("frequency_penalty") ? 0.5 : null, null, null, null, null,
-                param.equals("reasoning_effort") ? "high" : null, null,
+                param.equals("reasoning_effort") ? "extreme" : null, null,
                 param.equals("logit_bias") ? Map.of("logit_bias", Map.of("50256", -100)) : null);
 
         assertThatThrownBy(() -> AnthropicMapper.toWire(request, false, 4096, json))

@@ -39,6 +39,11 @@ final class ConfigProblems {
             } else if ("responses".equals(provider.wireApi()) && provider.dialect() != Dialect.OPENAI) {
                 problems.add(key + ".wire-api=responses applies to dialect openai only");
             }
+            if (!List.of("header", "query").contains(provider.apiKeyIn())) {
+                problems.add(key + ".api-key-in must be header or query");
+            } else if ("query".equals(provider.apiKeyIn()) && provider.dialect() != Dialect.GEMINI) {
+                problems.add(key + ".api-key-in=query applies to dialect gemini only");
+            }
             if (provider.defaultMaxTokens() < 1) {
                 problems.add(key + ".default-max-tokens must be at least 1");
             }

@@ -83,6 +83,13 @@ public interface ProviderConfig {
     BulkheadConfig bulkhead();
 
     /**
+     * Where the upstream key travels: {@code header} (the dialect's own header) or {@code query} (Gemini's
+     * {@code ?key=}, for proxies that only pass the query string).
+     */
+    @WithDefault("header")
+    String apiKeyIn();
+
+    /**
      * The OpenAI API that text generation goes through: {@code chat-completions} or {@code responses}
      * (dialect {@code openai} only).
      */

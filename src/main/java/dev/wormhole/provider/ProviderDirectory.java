@@ -53,7 +53,7 @@ public class ProviderDirectory {
                 new java.util.HashSet<>(c.unsupportedParams().or(() -> profile.map(VendorProfile::unsupported))
                         .orElse(List.of())),
                 profile.map(VendorProfile::discovery).orElse("openai"), c.defaultMaxTokens(),
-                "responses".equals(c.wireApi()));
+                "responses".equals(c.wireApi()), "query".equals(c.apiKeyIn()));
         String vendor = c.vendor().or(() -> profile.map(VendorProfile::id))
                 .orElse(switch (c.dialect()) {
                     case ANTHROPIC -> "anthropic";

@@ -38,14 +38,15 @@ public record ProviderSettings(
      * How an upstream departs from OpenAI: the output-limit parameter's name, the parameters it rejects, how
      * its models are listed ({@code openai}, {@code openrouter} or {@code none}), and the output limit sent
      * when the caller set none, where the upstream requires one; and whether an OpenAI-dialect provider
-     * generates through the Responses API rather than Chat Completions.
+     * generates through the Responses API rather than Chat Completions; and whether the key goes in the
+     * query string (Gemini) rather than a header.
      */
     public record Quirks(String maxTokensParam, java.util.Set<String> unsupportedParams, String discovery,
-            int defaultMaxTokens, boolean responsesApi) {
+            int defaultMaxTokens, boolean responsesApi, boolean keyInQuery) {
 
         /** OpenAI itself. */
         public static final Quirks NONE = new Quirks("max_completion_tokens", java.util.Set.of(), "openai", 4096,
-                false);
+                false, false);
 
         public Quirks {
             unsupportedParams = java.util.Set.copyOf(unsupportedParams);

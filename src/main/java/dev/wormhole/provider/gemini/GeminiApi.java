@@ -55,8 +55,8 @@ final class GeminiApi {
 
     Uni<GenerateContentResponse> generate(String model, GenerateContentRequest request) {
         String path = modelPath(model) + ":generateContent";
-        return exchange.keyed(key -> exchange.http().call(HttpMethod.POST, path, headers(key, "application/json"),
-                exchange.encode(request))).map(body -> {
+        return exchange.keyed(key -> exchange.http().call(HttpMethod.POST, keyed(path, key),
+                headers(key, "application/json"), exchange.encode(request))).map(body -> {
                     GenerateContentResponse response = exchange.decode(body, GenerateContentResponse.class);
                     if (response.error() != null) {
                         throw failure(settings.id(), statusOf(response.error()), response.error(), null);
@@ -68,7 +68,7 @@ final class GeminiApi {
     /** The decoded chunks; the body's end is reported by the truncation failure that the caller may forgive. */
     Multi<GenerateContentResponse> stream(String model, GenerateContentRequest request) {
         String path = modelPath(model) + ":streamGenerateContent?alt=sse";
-        Multi<Buffer> body = exchange.keyedStream(key -> exchange.http().stream(HttpMethod.POST, path,
+        Multi<Buffer> body = exchange.keyedStream(key -> exchange.http().stream(HttpMethod.POST, keyed(path, key),
                 headers(key, "text/event-stream"), exchange.encode(request)));
         return SseEvents.read(body, settings.maxFrameBytes(), event -> false, settings.id()).map(event -> {
             GenerateContentResponse chunk = exchange.decode(event.data(), GenerateContentResponse.class);
@@ -81,8 +81,9 @@ final class GeminiApi {
 
     Uni<EmbedResponse> embed(String model, EmbedRequest request) {
         String path = modelPath(model) + ":batchEmbedContents";
-        return exchange.keyed(key -> exchange.http().call(HttpMethod.POST, path, headers(key, "application/json"),
-                exchange.encode(request))).map(body -> exchange.decode(body, EmbedResponse.class));
+        return exchange.keyed(key -> exchange.http().call(HttpMethod.POST, keyed(path, key),
+                headers(key, "application/json"), exchange.encode(request)))
+                .map(body -> exchange.decode(body, EmbedResponse.class));
     }
 
     /** Every model, following the pages. */
@@ -93,8 +94,8 @@ final class GeminiApi {
     private Uni<ModelList> page(String token, List<ModelList.Model> seen) {
         String path = version + "/models?pageSize=1000" + (token == null ? ""
                 : "&pageToken=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8));
-        return exchange.keyed(key -> exchange.http().call(HttpMethod.GET, path, headers(key, "application/json"), null))
-                .map(body -> exchange.decode(body, ModelList.class))
+        return exchange.keyed(key -> exchange.http().call(HttpMethod.GET, keyed(path, key),
+                headers(key, "application/json"), null)).map(body -> exchange.decode(body, ModelList.class))
                 .flatMap(list -> {
                     if (list.models() != null) {
                         seen.addAll(list.models());
@@ -117,12 +118,21 @@ final class GeminiApi {
         exchange.close();
     }
 
+    /** The path with {@code key=} appended when the key travels in the query string. */
+    private String keyed(String path, String key) {
+        if (key == null || !settings.quirks().keyInQuery()) {
+            return path;
+        }
+        return path + (path.contains("?") ? "&" : "?") + "key="
+                + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private Map<String, String> headers(String key, String accept) {
         Map<String, String> headers = new LinkedHashMap<>(settings.headers());
         headers.put("Accept", accept);
         headers.put("Content-Type", "application/json");
         headers.put("User-Agent", "wormhole-gateway");
-        if (key != null) {
+        if (key != null && !settings.quirks().keyInQuery()) {
             headers.put("x-goog-api-key", key);
         }
         return headers;

@@ -20,6 +20,7 @@ import dev.wormhole.core.Role;
 import dev.wormhole.core.ToolCall;
 import dev.wormhole.core.ToolChoice;
 import dev.wormhole.core.Usage;
+import dev.wormhole.provider.MessageRepair;
 import dev.wormhole.provider.ProviderSettings;
 import dev.wormhole.provider.openai.wire.ChatCompletion;
 import dev.wormhole.provider.openai.wire.ChatCompletionChunk;
@@ -44,7 +45,8 @@ final class OpenAiMapper {
     static ChatCompletionRequest toWire(ChatRequest request, boolean stream, ProviderSettings.Quirks quirks) {
         boolean legacyLimit = "max_tokens".equals(quirks.maxTokensParam());
         return new ChatCompletionRequest(request.model(),
-                request.messages().stream().map(OpenAiMapper::toWire).toList(),
+                MessageRepair.repair(request.messages(), java.util.function.UnaryOperator.identity()).stream()
+                        .map(OpenAiMapper::toWire).toList(),
                 request.temperature(), request.topP(), legacyLimit ? request.maxTokens() : null,
                 legacyLimit ? null : request.maxTokens(), request.n(),
                 request.stop().isEmpty() ? null : request.stop(), request.seed(), request.presencePenalty(),

@@ -16,6 +16,7 @@ import dev.wormhole.core.ResponseFormat;
 import dev.wormhole.core.Role;
 import dev.wormhole.core.ToolCall;
 import dev.wormhole.core.Usage;
+import dev.wormhole.provider.MessageRepair;
 import dev.wormhole.provider.openai.wire.ResponseObject;
 import dev.wormhole.provider.openai.wire.ResponsesRequest;
 
@@ -36,7 +37,7 @@ final class ResponsesMapper {
     static ResponsesRequest toWire(ChatRequest request, boolean stream) {
         refuseUnsupported(request);
         List<Object> input = new ArrayList<>();
-        for (ChatMessage m : request.messages()) {
+        for (ChatMessage m : MessageRepair.repair(request.messages(), java.util.function.UnaryOperator.identity())) {
             switch (m.role()) {
                 case TOOL -> input.add(new ResponsesRequest.FunctionCallOutput("function_call_output", m.toolCallId(),
                         m.text()));

@@ -133,6 +133,19 @@ class GeminiConformanceTest {
     }
 
     @Test
+    void sendsTheKeyInTheQueryWhenConfiguredTo() {
+        String path = GENERATE + "?key=" + UpstreamMock.GEMINI_KEY;
+        upstream.stubFor(post(urlEqualTo(path)).willReturn(json(String.format(ANSWER, "Keyed by query"))));
+
+        ChatCompletion completion = client.chat().completions().create(ChatCompletionCreateParams.builder()
+                .model("gemq/gemini-2.5-flash").addUserMessage("Hi").build());
+
+        assertThat(completion.choices().get(0).message().content()).contains("Keyed by query");
+        upstream.verify(postRequestedFor(urlEqualTo(path)).withHeader("x-goog-api-key",
+                com.github.tomakehurst.wiremock.client.WireMock.absent()));
+    }
+
+    @Test
     void streamsTextAndFinalUsage() {
         upstream.stubFor(post(urlEqualTo(STREAM)).willReturn(sse(text("Hello", null), text(" world", "STOP"))));
         ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model("gem/gemini-2.5-flash")

@@ -150,8 +150,8 @@ final class ChatRequestMapper {
         if ("redacted_thinking".equals(block.type()) && block.data() != null) {
             return new ContentPart.Thinking(null, null, block.data());
         }
-        throw GatewayException.invalid(path, "A thinking block is {\"type\":\"thinking\",\"thinking\":…,\"signature\":…} or "
-                + "{\"type\":\"redacted_thinking\",\"data\":…}.");
+        throw GatewayException.invalid(path, "A thinking block is {\"type\":\"thinking\",\"thinking\":…,"
+                + "\"signature\":…} or {\"type\":\"redacted_thinking\",\"data\":…}.");
     }
 
     private static Role role(String role, String path) {

@@ -27,7 +27,8 @@ public record ChatCompletionChunk(String id, String object, long created, String
     public record Delta(String role, String content,
             @JsonProperty("tool_calls") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ToolCallDelta> toolCalls,
             @JsonProperty("reasoning_content") String reasoningContent,
-            @JsonProperty("thinking_blocks") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ThinkingBlock> thinkingBlocks) {
+            @JsonProperty("thinking_blocks") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+            List<ThinkingBlock> thinkingBlocks) {
     }
 
     /** A fragment of a tool call. */

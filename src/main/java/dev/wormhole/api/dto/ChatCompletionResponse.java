@@ -32,7 +32,8 @@ public record ChatCompletionResponse(String id, String object, long created, Str
     public record AssistantMessage(String role, String content, Object refusal,
             @JsonProperty("tool_calls") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ToolCallDto> toolCalls,
             @JsonProperty("reasoning_content") @JsonInclude(JsonInclude.Include.NON_NULL) String reasoningContent,
-            @JsonProperty("thinking_blocks") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ThinkingBlock> thinkingBlocks) {
+            @JsonProperty("thinking_blocks") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+            List<ThinkingBlock> thinkingBlocks) {
     }
 
     /** A complete tool call. */

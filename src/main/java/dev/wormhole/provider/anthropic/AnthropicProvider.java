@@ -9,8 +9,8 @@ import dev.wormhole.core.ChatRequest;
 import dev.wormhole.core.ChatResult;
 import dev.wormhole.core.ModelInfo;
 import dev.wormhole.provider.Capabilities;
+import dev.wormhole.provider.DialectProvider;
 import dev.wormhole.provider.DeltaStreams;
-import dev.wormhole.provider.ParameterSupport;
 import dev.wormhole.provider.Provider;
 import dev.wormhole.provider.ProviderSettings;
 import io.smallrye.mutiny.Multi;
@@ -21,43 +21,27 @@ import io.vertx.core.Vertx;
  * A provider speaking Anthropic's Messages API: chat (streamed or not, with tools, images and structured
  * output) and model discovery. No embeddings: Anthropic offers none.
  */
-public final class AnthropicProvider implements Provider {
+public final class AnthropicProvider extends DialectProvider {
 
     private static final Capabilities CAPABILITIES = new Capabilities(true, true, true, true, false);
 
-    private final String id;
-    private final ProviderSettings.Quirks quirks;
     private final AnthropicApi api;
 
     AnthropicProvider(Vertx vertx, ProviderSettings settings, ObjectMapper json) {
-        this.id = settings.id();
-        this.quirks = settings.quirks();
+        super(settings, CAPABILITIES);
         this.api = new AnthropicApi(vertx, settings, json);
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
     public Uni<ChatResult> chat(ChatRequest request) {
-        return Uni.createFrom().deferred(() -> {
-            ParameterSupport.check(request, quirks.unsupportedParams(), id);
-            return api.messages(AnthropicMapper.toWire(request, false, quirks.defaultMaxTokens(), api.json()));
-        }).map(response -> AnthropicMapper.fromWire(response, request.model(),
+        return checked(request, () -> api.messages(AnthropicMapper.toWire(request, false, quirks.defaultMaxTokens(),
+                api.json()))).map(response -> AnthropicMapper.fromWire(response, request.model(),
                 AnthropicMapper.answersThroughTool(request), now(), api.json()));
     }
 
     @Override
     public Multi<ChatDelta> streamChat(ChatRequest request) {
-        return Multi.createFrom().deferred(() -> {
-            ParameterSupport.check(request, quirks.unsupportedParams(), id);
+        return checkedStream(request, () -> {
             AnthropicStream stream = new AnthropicStream(request.model(), AnthropicMapper.answersThroughTool(request),
                     now());
             return DeltaStreams.expand(api.streamMessages(AnthropicMapper.toWire(request, true,
@@ -67,7 +51,7 @@ public final class AnthropicProvider implements Provider {
 
     @Override
     public Uni<List<ModelInfo>> listModels() {
-        return api.listModels().map(list -> AnthropicMapper.fromWire(list, id));
+        return api.listModels().map(list -> AnthropicMapper.fromWire(list, id()));
     }
 
     @Override

@@ -13,9 +13,9 @@ import dev.wormhole.core.EmbeddingRequest;
 import dev.wormhole.core.EmbeddingResult;
 import dev.wormhole.core.ModelInfo;
 import dev.wormhole.provider.Capabilities;
+import dev.wormhole.provider.DialectProvider;
 import dev.wormhole.provider.DeltaStreams;
 import dev.wormhole.provider.EmbeddingProvider;
-import dev.wormhole.provider.ParameterSupport;
 import dev.wormhole.provider.ProviderSettings;
 import dev.wormhole.provider.SseEvents;
 import io.smallrye.mutiny.Multi;
@@ -26,45 +26,29 @@ import io.vertx.core.Vertx;
  * A provider speaking Google's Gemini API: chat (streamed or not, with function calling, inline images,
  * structured output and thinking budgets), embeddings and model discovery.
  */
-public final class GeminiProvider implements EmbeddingProvider {
+public final class GeminiProvider extends DialectProvider implements EmbeddingProvider {
 
     private static final Capabilities CAPABILITIES = new Capabilities(true, true, true, true, true);
     /** Ids for answers and calls Gemini leaves unnamed. */
     private static final Supplier<String> IDS = () -> "call_" + UUID.randomUUID().toString().replace("-", "")
             .substring(0, 24);
 
-    private final String id;
-    private final ProviderSettings.Quirks quirks;
     private final GeminiApi api;
 
     GeminiProvider(Vertx vertx, ProviderSettings settings, ObjectMapper json) {
-        this.id = settings.id();
-        this.quirks = settings.quirks();
+        super(settings, CAPABILITIES);
         this.api = new GeminiApi(vertx, settings, json);
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
     public Uni<ChatResult> chat(ChatRequest request) {
-        return Uni.createFrom().deferred(() -> {
-            ParameterSupport.check(request, quirks.unsupportedParams(), id);
-            return api.generate(request.model(), GeminiMapper.toWire(request, api.json()));
-        }).map(response -> GeminiMapper.fromWire(response, request.model(), now(), IDS, api.json()));
+        return checked(request, () -> api.generate(request.model(), GeminiMapper.toWire(request, api.json())))
+                .map(response -> GeminiMapper.fromWire(response, request.model(), now(), IDS, api.json()));
     }
 
     @Override
     public Multi<ChatDelta> streamChat(ChatRequest request) {
-        return Multi.createFrom().deferred(() -> {
-            ParameterSupport.check(request, quirks.unsupportedParams(), id);
+        return checkedStream(request, () -> {
             GeminiStream stream = new GeminiStream(request.model(), now(), IDS, api.json());
             Multi<ChatDelta> deltas = DeltaStreams.expand(api.stream(request.model(),
                     GeminiMapper.toWire(request, api.json())), stream::onChunk)
@@ -83,7 +67,7 @@ public final class GeminiProvider implements EmbeddingProvider {
 
     @Override
     public Uni<List<ModelInfo>> listModels() {
-        return api.listModels().map(list -> GeminiMapper.fromWire(list, id));
+        return api.listModels().map(list -> GeminiMapper.fromWire(list, id()));
     }
 
     @Override

@@ -13,9 +13,9 @@ import dev.wormhole.core.EmbeddingRequest;
 import dev.wormhole.core.EmbeddingResult;
 import dev.wormhole.core.ModelInfo;
 import dev.wormhole.provider.Capabilities;
+import dev.wormhole.provider.DialectProvider;
 import dev.wormhole.provider.DeltaStreams;
 import dev.wormhole.provider.EmbeddingProvider;
-import dev.wormhole.provider.ParameterSupport;
 import dev.wormhole.provider.ProviderSettings;
 import dev.wormhole.provider.SseEvents;
 import io.smallrye.mutiny.Multi;
@@ -26,44 +26,28 @@ import io.vertx.core.Vertx;
  * A provider speaking Ollama's native API: chat (NDJSON streaming, tools, inline images, JSON and schema
  * output, thinking on or off), embeddings and the local model list.
  */
-public final class OllamaProvider implements EmbeddingProvider {
+public final class OllamaProvider extends DialectProvider implements EmbeddingProvider {
 
     private static final Capabilities CAPABILITIES = new Capabilities(true, true, true, true, true);
     private static final Supplier<String> IDS = () -> "call_" + UUID.randomUUID().toString().replace("-", "")
             .substring(0, 24);
 
-    private final String id;
-    private final ProviderSettings.Quirks quirks;
     private final OllamaApi api;
 
     OllamaProvider(Vertx vertx, ProviderSettings settings, ObjectMapper json) {
-        this.id = settings.id();
-        this.quirks = settings.quirks();
+        super(settings, CAPABILITIES);
         this.api = new OllamaApi(vertx, settings, json);
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
     public Uni<ChatResult> chat(ChatRequest request) {
-        return Uni.createFrom().deferred(() -> {
-            ParameterSupport.check(request, quirks.unsupportedParams(), id);
-            return api.chat(OllamaMapper.toWire(request, false, api.json()));
-        }).map(response -> OllamaMapper.fromWire(response, request.model(), IDS, api.json()));
+        return checked(request, () -> api.chat(OllamaMapper.toWire(request, false, api.json())))
+                .map(response -> OllamaMapper.fromWire(response, request.model(), IDS, api.json()));
     }
 
     @Override
     public Multi<ChatDelta> streamChat(ChatRequest request) {
-        return Multi.createFrom().deferred(() -> {
-            ParameterSupport.check(request, quirks.unsupportedParams(), id);
+        return checkedStream(request, () -> {
             OllamaStream stream = new OllamaStream(request.model(), System.currentTimeMillis() / 1000, IDS, api.json());
             return DeltaStreams.expand(api.streamChat(OllamaMapper.toWire(request, true, api.json())), stream::onLine)
                     // NDJSON that ends before "done": true is an error; after it, the answer is complete.
@@ -78,7 +62,7 @@ public final class OllamaProvider implements EmbeddingProvider {
 
     @Override
     public Uni<List<ModelInfo>> listModels() {
-        return api.tags().map(tags -> OllamaMapper.fromWire(tags, id));
+        return api.tags().map(tags -> OllamaMapper.fromWire(tags, id()));
     }
 
     @Override

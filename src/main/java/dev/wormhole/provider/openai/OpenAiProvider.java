@@ -11,11 +11,11 @@ import dev.wormhole.core.EmbeddingRequest;
 import dev.wormhole.core.EmbeddingResult;
 import dev.wormhole.core.ModelInfo;
 import dev.wormhole.provider.Capabilities;
+import dev.wormhole.provider.DialectProvider;
 import dev.wormhole.provider.DeltaStreams;
 import dev.wormhole.core.ErrorKind;
 import dev.wormhole.core.GatewayException;
 import dev.wormhole.provider.EmbeddingProvider;
-import dev.wormhole.provider.ParameterSupport;
 import dev.wormhole.provider.ProviderSettings;
 import dev.wormhole.provider.SseEvents;
 import io.smallrye.mutiny.Multi;
@@ -27,59 +27,39 @@ import io.vertx.core.Vertx;
  * compatible with it. Streams always ask the upstream for the usage chunk. With {@code wire-api=responses}
  * chat goes through the Responses API instead of Chat Completions.
  */
-public final class OpenAiProvider implements EmbeddingProvider {
+public final class OpenAiProvider extends DialectProvider implements EmbeddingProvider {
 
     private static final Capabilities CAPABILITIES = new Capabilities(true, true, true, true, true);
 
-    private final String id;
-    private final ProviderSettings.Quirks quirks;
     private final OpenAiApi api;
 
     OpenAiProvider(Vertx vertx, ProviderSettings settings, ObjectMapper json) {
-        this.id = settings.id();
-        this.quirks = settings.quirks();
+        super(settings, CAPABILITIES);
         this.api = new OpenAiApi(vertx, settings, json);
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
     }
 
     @Override
     public Uni<ChatResult> chat(ChatRequest request) {
         if (quirks.responsesApi()) {
-            return Uni.createFrom().deferred(() -> {
-                ParameterSupport.check(request, quirks.unsupportedParams(), id);
-                return api.responses(ResponsesMapper.toWire(request, false));
-            }).map(r -> ResponsesMapper.fromWire(r, request.model()));
+            return checked(request, () -> api.responses(ResponsesMapper.toWire(request, false)))
+                    .map(r -> ResponsesMapper.fromWire(r, request.model()));
         }
-        return Uni.createFrom().deferred(() -> {
-            ParameterSupport.check(request, quirks.unsupportedParams(), id);
-            return api.chat(OpenAiMapper.toWire(request, false, quirks));
-        }).map(c -> OpenAiMapper.fromWire(c, request.model()));
+        return checked(request, () -> api.chat(OpenAiMapper.toWire(request, false, quirks)))
+                .map(c -> OpenAiMapper.fromWire(c, request.model()));
     }
 
     @Override
     public Multi<ChatDelta> streamChat(ChatRequest request) {
         if (quirks.responsesApi()) {
-            return Multi.createFrom().deferred(() -> {
-                ParameterSupport.check(request, quirks.unsupportedParams(), id);
+            return checkedStream(request, () -> {
                 ResponsesStream stream = new ResponsesStream(request.model(), System.currentTimeMillis() / 1000);
                 return DeltaStreams.expand(api.streamResponses(ResponsesMapper.toWire(request, true)), stream::onEvent)
                         .onFailure(failure -> stream.finished() && SseEvents.isTruncation(failure))
                         .recoverWithCompletion();
             });
         }
-        return Multi.createFrom().deferred(() -> {
-            ParameterSupport.check(request, quirks.unsupportedParams(), id);
-            return api.streamChat(OpenAiMapper.toWire(request, true, quirks));
-        }).map(c -> OpenAiMapper.fromWire(c, request.model()));
+        return checkedStream(request, () -> api.streamChat(OpenAiMapper.toWire(request, true, quirks)))
+                .map(c -> OpenAiMapper.fromWire(c, request.model()));
     }
 
     @Override
@@ -91,9 +71,9 @@ public final class OpenAiProvider implements EmbeddingProvider {
     public Uni<List<ModelInfo>> listModels() {
         if (!quirks.listsModels()) {
             return Uni.createFrom().failure(GatewayException.of(ErrorKind.INVALID_REQUEST, "no_model_list",
-                    "Provider '" + id + "' publishes no model list; its catalog comes from the bundled data."));
+                    "Provider '" + id() + "' publishes no model list; its catalog comes from the bundled data."));
         }
-        return api.listModels().map(list -> OpenAiMapper.fromWire(list, id));
+        return api.listModels().map(list -> OpenAiMapper.fromWire(list, id()));
     }
 
     @Override

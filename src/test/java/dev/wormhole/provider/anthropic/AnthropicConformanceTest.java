@@ -12,19 +12,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.RateLimitException;
@@ -41,9 +35,9 @@ import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 
 import dev.wormhole.testing.Gateway;
+import dev.wormhole.testing.SdkSuite;
 import dev.wormhole.testing.UpstreamMock;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -52,7 +46,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @QuarkusTestResource(UpstreamMock.class)
-class AnthropicConformanceTest {
+class AnthropicConformanceTest extends SdkSuite {
 
     private static final String MESSAGE = "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\","
             + "\"model\":\"claude-sonnet-4-5-20250929\",\"content\":[{\"type\":\"text\",\"text\":\"%s\"}],"
@@ -66,25 +60,6 @@ class AnthropicConformanceTest {
                     .putAdditionalProperty("properties", JsonValue.from(Map.of("city", Map.of("type", "string"))))
                     .build())
             .build();
-
-    @TestHTTPResource("/v1")
-    URL baseUrl;
-
-    OpenAIClient client;
-    WireMockServer upstream;
-
-    @BeforeEach
-    void connect() {
-        client = OpenAIOkHttpClient.builder().apiKey(UpstreamMock.GATEWAY_KEY).baseUrl(baseUrl.toString())
-                .maxRetries(0).build();
-        upstream = UpstreamMock.wireMock();
-        upstream.resetAll();
-    }
-
-    @AfterEach
-    void disconnect() {
-        client.close();
-    }
 
     private static String event(String type, String data) {
         return "event: " + type + "\ndata: " + data + "\n\n";
@@ -113,10 +88,6 @@ class AnthropicConformanceTest {
 
     private static ResponseDefinitionBuilder sse(String body) {
         return aResponse().withHeader("Content-Type", "text/event-stream").withBody(body);
-    }
-
-    private static ResponseDefinitionBuilder json(String body) {
-        return aResponse().withHeader("Content-Type", "application/json").withBody(body);
     }
 
     @Test

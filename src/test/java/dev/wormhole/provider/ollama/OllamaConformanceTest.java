@@ -10,19 +10,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.NotFoundException;
@@ -42,9 +36,9 @@ import com.openai.models.embeddings.CreateEmbeddingResponse;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 
 import dev.wormhole.testing.Gateway;
+import dev.wormhole.testing.SdkSuite;
 import dev.wormhole.testing.UpstreamMock;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -53,7 +47,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @QuarkusTestResource(UpstreamMock.class)
-class OllamaConformanceTest {
+class OllamaConformanceTest extends SdkSuite {
 
     private static final FunctionDefinition WEATHER = FunctionDefinition.builder().name("get_weather")
             .parameters(FunctionParameters.builder()
@@ -61,29 +55,6 @@ class OllamaConformanceTest {
                     .putAdditionalProperty("properties", JsonValue.from(Map.of("city", Map.of("type", "string"))))
                     .build())
             .build();
-
-    @TestHTTPResource("/v1")
-    URL baseUrl;
-
-    OpenAIClient client;
-    WireMockServer upstream;
-
-    @BeforeEach
-    void connect() {
-        client = OpenAIOkHttpClient.builder().apiKey(UpstreamMock.GATEWAY_KEY).baseUrl(baseUrl.toString())
-                .maxRetries(0).build();
-        upstream = UpstreamMock.wireMock();
-        upstream.resetAll();
-    }
-
-    @AfterEach
-    void disconnect() {
-        client.close();
-    }
-
-    private static ResponseDefinitionBuilder json(String body) {
-        return aResponse().withHeader("Content-Type", "application/json").withBody(body);
-    }
 
     private static ResponseDefinitionBuilder ndjson(String... lines) {
         return aResponse().withHeader("Content-Type", "application/x-ndjson").withBody(String.join("\n", lines) + "\n");

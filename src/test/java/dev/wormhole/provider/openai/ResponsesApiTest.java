@@ -10,21 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
 import com.openai.models.FunctionDefinition;
@@ -44,9 +38,9 @@ import dev.wormhole.core.ToolCall;
 import dev.wormhole.core.ToolChoice;
 import dev.wormhole.core.ToolDefinition;
 import dev.wormhole.testing.Gateway;
+import dev.wormhole.testing.SdkSuite;
 import dev.wormhole.testing.UpstreamMock;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -55,27 +49,9 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @QuarkusTestResource(UpstreamMock.class)
-class ResponsesApiTest {
+class ResponsesApiTest extends SdkSuite {
 
-    @TestHTTPResource("/v1")
-    URL baseUrl;
-
-    OpenAIClient client;
-    WireMockServer upstream;
     final ObjectMapper json = new ObjectMapper();
-
-    @BeforeEach
-    void connect() {
-        client = OpenAIOkHttpClient.builder().apiKey(UpstreamMock.GATEWAY_KEY).baseUrl(baseUrl.toString())
-                .maxRetries(0).build();
-        upstream = UpstreamMock.wireMock();
-        upstream.resetAll();
-    }
-
-    @AfterEach
-    void disconnect() {
-        client.close();
-    }
 
     private static String event(String type, String data) {
         return "event: " + type + "\ndata: " + data + "\n\n";

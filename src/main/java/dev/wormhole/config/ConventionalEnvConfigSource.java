@@ -9,11 +9,11 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Turns the environment variables every LLM tool understands ({@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL},
- * {@code ANTHROPIC_API_KEY}, {@code GEMINI_API_KEY}, {@code GROQ_API_KEY}, {@code VLLM_BASE_URL}… — one pair per vendor profile — and {@code WORMHOLE_API_KEY})
- * into {@code wormhole.*} keys, so a provider is available under its id as soon as its key (or, for a local
- * server, its base URL) is set. Its ordinal sits below {@code application.properties} (250) so explicit
- * configuration wins. Not static-init safe on purpose: it must read the environment of the running process,
- * not of the build.
+ * {@code ANTHROPIC_API_KEY}, {@code GEMINI_API_KEY}, {@code GROQ_API_KEY}, {@code VLLM_BASE_URL}… — one pair
+ * per built-in dialect and per vendor profile — and {@code WORMHOLE_API_KEY}) into {@code wormhole.*} keys, so
+ * a provider is available under its id as soon as its key (or, for a local server, its base URL) is set. Its
+ * ordinal sits below {@code application.properties} (250) so explicit configuration wins. Not static-init safe
+ * on purpose: it must read the environment of the running process, not of the build.
  */
 public final class ConventionalEnvConfigSource implements ConfigSource {
 
@@ -29,6 +29,10 @@ public final class ConventionalEnvConfigSource implements ConfigSource {
 
     static final Convention OPENAI = new Convention("openai", Dialect.OPENAI, List.of("OPENAI_API_KEY"),
             List.of("OPENAI_BASE_URL"), false, null);
+    static final Convention ANTHROPIC = new Convention("anthropic", Dialect.ANTHROPIC, List.of("ANTHROPIC_API_KEY"),
+            List.of("ANTHROPIC_BASE_URL"), false, null);
+    static final Convention GEMINI = new Convention("gemini", Dialect.GEMINI,
+            List.of("GEMINI_API_KEY", "GOOGLE_API_KEY"), List.of("GEMINI_BASE_URL"), false, null);
 
     private final Map<String, String> properties;
 
@@ -39,12 +43,6 @@ public final class ConventionalEnvConfigSource implements ConfigSource {
     ConventionalEnvConfigSource(Map<String, String> env) {
         this.properties = Map.copyOf(translate(env));
     }
-
-    static final Convention ANTHROPIC = new Convention("anthropic", Dialect.ANTHROPIC, List.of("ANTHROPIC_API_KEY"),
-            List.of("ANTHROPIC_BASE_URL"), false, null);
-
-    static final Convention GEMINI = new Convention("gemini", Dialect.GEMINI, List.of("GEMINI_API_KEY", "GOOGLE_API_KEY"),
-            List.of("GEMINI_BASE_URL"), false, null);
 
     static List<Convention> conventions() {
         List<Convention> all = new java.util.ArrayList<>(List.of(OPENAI, ANTHROPIC, GEMINI));

@@ -9,19 +9,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URL;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
-import com.openai.core.http.StreamResponse;
 import com.openai.errors.NotFoundException;
 import com.openai.errors.RateLimitException;
 import com.openai.models.FunctionDefinition;
@@ -34,32 +27,15 @@ import com.openai.models.embeddings.CreateEmbeddingResponse;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 import com.openai.models.models.Model;
 
+import dev.wormhole.testing.SdkSuite;
 import dev.wormhole.testing.UpstreamMock;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The official OpenAI Java SDK, unchanged, pointed at the gateway. */
 @QuarkusTest
 @QuarkusTestResource(UpstreamMock.class)
-class OpenAiSdkTest {
-
-    @TestHTTPResource("/v1")
-    URL baseUrl;
-
-    OpenAIClient client;
-
-    @BeforeEach
-    void connect() {
-        client = OpenAIOkHttpClient.builder().apiKey(UpstreamMock.GATEWAY_KEY).baseUrl(baseUrl.toString())
-                .maxRetries(0).build();
-        UpstreamMock.wireMock().resetAll();
-    }
-
-    @AfterEach
-    void disconnect() {
-        client.close();
-    }
+class OpenAiSdkTest extends SdkSuite {
 
     @Test
     void chatsWithTheSimulator() {
@@ -81,19 +57,12 @@ class OpenAiSdkTest {
         ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model("simulator/sim-1")
                 .addUserMessage("Stream please").maxCompletionTokens(6)
                 .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build();
-        StringBuilder text = new StringBuilder();
-        List<ChatCompletionChunk> chunks = new ArrayList<>();
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params)) {
-            stream.stream().forEach(chunk -> {
-                chunks.add(chunk);
-                chunk.choices().forEach(c -> c.delta().content().ifPresent(text::append));
-            });
-        }
+        Streamed streamed = stream(params);
 
-        assertThat(text.toString()).isEqualTo("Simulated answer from sim-1 to \"Stream");
-        assertThat(chunks).anySatisfy(c -> assertThat(c.choices()).anySatisfy(choice -> assertThat(
+        assertThat(streamed.text()).isEqualTo("Simulated answer from sim-1 to \"Stream");
+        assertThat(streamed.chunks()).anySatisfy(c -> assertThat(c.choices()).anySatisfy(choice -> assertThat(
                 choice.finishReason()).contains(ChatCompletionChunk.Choice.FinishReason.LENGTH)));
-        ChatCompletionChunk last = chunks.get(chunks.size() - 1);
+        ChatCompletionChunk last = streamed.last();
         assertThat(last.choices()).isEmpty();
         assertThat(last.usage()).get().satisfies(u -> assertThat(u.completionTokens()).isEqualTo(6));
     }
@@ -111,25 +80,12 @@ class OpenAiSdkTest {
                 .build();
         ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model("sim-1")
                 .addUserMessage("Paris").addFunctionTool(weather).build();
-        StringBuilder arguments = new StringBuilder();
-        List<String> names = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        List<ChatCompletionChunk.Choice.FinishReason> finishes = new ArrayList<>();
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params)) {
-            stream.stream().flatMap(c -> c.choices().stream()).forEach(choice -> {
-                choice.finishReason().ifPresent(finishes::add);
-                choice.delta().toolCalls().ifPresent(calls -> calls.forEach(call -> {
-                    call.id().ifPresent(ids::add);
-                    call.function().flatMap(f -> f.name()).ifPresent(names::add);
-                    call.function().flatMap(f -> f.arguments()).ifPresent(arguments::append);
-                }));
-            });
-        }
+        Streamed streamed = stream(params);
 
-        assertThat(names).containsExactly("get_weather");
-        assertThat(ids).singleElement().asString().startsWith("call_");
-        assertThat(arguments.toString()).isEqualTo("{\"city\":\"Paris\",\"days\":1}");
-        assertThat(finishes).containsExactly(ChatCompletionChunk.Choice.FinishReason.TOOL_CALLS);
+        assertThat(streamed.toolNames()).containsExactly("get_weather");
+        assertThat(streamed.toolIds()).singleElement().asString().startsWith("call_");
+        assertThat(streamed.arguments()).isEqualTo("{\"city\":\"Paris\",\"days\":1}");
+        assertThat(streamed.finishes()).containsExactly(ChatCompletionChunk.Choice.FinishReason.TOOL_CALLS);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -57,7 +58,7 @@ public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
         }
         String wireMockUrl = "http://127.0.0.1:" + wireMock.port() + "/v1";
         String stallingUrl = "http://127.0.0.1:" + stalling.port() + "/v1";
-        return Map.ofEntries(
+        Map<String, String> shared = Map.ofEntries(
                 // The fault suites of single providers want one attempt per call and breakers that never open.
                 Map.entry("wormhole.providers.openai.retry.max-retries", "0"),
                 Map.entry("wormhole.providers.openai.circuit-breaker.request-volume", "100000"),
@@ -157,37 +158,31 @@ public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
                 Map.entry("wormhole.providers.counting.base-url", "http://127.0.0.1:" + counting.port() + "/v1"),
                 Map.entry("wormhole.providers.slowsim.dialect", "simulator"),
                 Map.entry("wormhole.providers.slowsim.simulator.tokens-per-second", "40"),
-                Map.entry("wormhole.providers.regsim.dialect", "simulator"),
-                // Anthropic's convention: the base URL without /v1.
-                Map.entry("wormhole.providers.claude.dialect", "anthropic"),
-                Map.entry("wormhole.providers.claude.base-url", "http://127.0.0.1:" + wireMock.port()),
-                Map.entry("wormhole.providers.claude.api-keys", ANTHROPIC_KEY),
-                Map.entry("wormhole.providers.claude.retry.max-retries", "0"),
-                Map.entry("wormhole.providers.claude.circuit-breaker.request-volume", "100000"),
-                Map.entry("wormhole.providers.claude.idle-timeout", "5s"),
-                Map.entry("wormhole.providers.gem.dialect", "gemini"),
-                Map.entry("wormhole.providers.gem.base-url", "http://127.0.0.1:" + wireMock.port()),
-                Map.entry("wormhole.providers.gem.api-keys", GEMINI_KEY),
-                Map.entry("wormhole.providers.gem.retry.max-retries", "0"),
-                Map.entry("wormhole.providers.gem.circuit-breaker.request-volume", "100000"),
-                Map.entry("wormhole.providers.gem.idle-timeout", "5s"),
-                Map.entry("wormhole.providers.gemq.dialect", "gemini"),
-                Map.entry("wormhole.providers.gemq.api-key-in", "query"),
-                Map.entry("wormhole.providers.gemq.base-url", "http://127.0.0.1:" + wireMock.port() + "/v1beta"),
-                Map.entry("wormhole.providers.gemq.api-keys", GEMINI_KEY),
-                Map.entry("wormhole.providers.gemq.retry.max-retries", "0"),
-                Map.entry("wormhole.providers.llama.dialect", "ollama"),
-                Map.entry("wormhole.providers.llama.base-url", "http://127.0.0.1:" + wireMock.port()),
-                Map.entry("wormhole.providers.llama.retry.max-retries", "0"),
-                Map.entry("wormhole.providers.llama.circuit-breaker.request-volume", "100000"),
-                Map.entry("wormhole.providers.llama.idle-timeout", "5s"),
-                Map.entry("wormhole.providers.responsive.dialect", "openai"),
-                Map.entry("wormhole.providers.responsive.wire-api", "responses"),
-                Map.entry("wormhole.providers.responsive.base-url", wireMockUrl),
-                Map.entry("wormhole.providers.responsive.api-keys", UPSTREAM_KEY),
-                Map.entry("wormhole.providers.responsive.retry.max-retries", "0"),
-                Map.entry("wormhole.providers.responsive.circuit-breaker.request-volume", "100000"),
-                Map.entry("wormhole.providers.responsive.idle-timeout", "5s"));
+                Map.entry("wormhole.providers.regsim.dialect", "simulator"));
+        // The dialect conformance suites' providers, all on WireMock. Anthropic's and Gemini's base URLs follow
+        // their own convention (no version; gemq names it).
+        String root = "http://127.0.0.1:" + wireMock.port();
+        Map<String, String> config = new HashMap<>(shared);
+        config.putAll(dialectUnderTest("claude", "anthropic", root, ANTHROPIC_KEY));
+        config.putAll(dialectUnderTest("gem", "gemini", root, GEMINI_KEY));
+        config.putAll(dialectUnderTest("gemq", "gemini", root + "/v1beta", GEMINI_KEY));
+        config.put("wormhole.providers.gemq.api-key-in", "query");
+        config.putAll(dialectUnderTest("llama", "ollama", root, null));
+        config.putAll(dialectUnderTest("responsive", "openai", wireMockUrl, UPSTREAM_KEY));
+        config.put("wormhole.providers.responsive.wire-api", "responses");
+        return config;
+    }
+
+    /** A provider under a fault-free conformance suite: one attempt per call, a breaker that never opens. */
+    private static Map<String, String> dialectUnderTest(String id, String dialect, String baseUrl, String key) {
+        String prefix = "wormhole.providers." + id + ".";
+        Map<String, String> entries = new HashMap<>(Map.of(prefix + "dialect", dialect, prefix + "base-url", baseUrl,
+                prefix + "retry.max-retries", "0", prefix + "circuit-breaker.request-volume", "100000",
+                prefix + "idle-timeout", "5s"));
+        if (key != null) {
+            entries.put(prefix + "api-keys", key);
+        }
+        return entries;
     }
 
     @Override

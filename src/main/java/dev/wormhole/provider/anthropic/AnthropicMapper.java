@@ -1,16 +1,11 @@
 package dev.wormhole.provider.anthropic;
 
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.wormhole.core.ChatMessage;
@@ -27,6 +22,7 @@ import dev.wormhole.core.ToolChoice;
 import dev.wormhole.core.ToolDefinition;
 import dev.wormhole.core.Usage;
 import dev.wormhole.provider.MessageRepair;
+import dev.wormhole.provider.WireSupport;
 import dev.wormhole.provider.anthropic.wire.Block;
 import dev.wormhole.provider.anthropic.wire.MessagesRequest;
 import dev.wormhole.provider.anthropic.wire.MessagesResponse;
@@ -43,31 +39,24 @@ final class AnthropicMapper {
     /** The forced tool that carries a structured answer. */
     static final String RESPONSE_TOOL = "json_response";
 
-    /** Caller-supplied fields that are Anthropic's own and are passed on as they are. */
-    private static final Set<String> NATIVE_FIELDS = Set.of("top_k");
-
-    /** Extended-thinking budgets by {@code reasoning_effort}; {@code none} turns thinking off. */
-    private static final Map<String, Integer> THINKING_BUDGETS = Map.of("none", 0, "minimal", 1024, "low", 1024,
-            "medium", 4096, "high", 16384);
-    /** Anthropic's smallest thinking budget. */
-    private static final int MIN_THINKING_BUDGET = 1024;
-
     private static final Set<String> IMAGE_TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/webp");
-    private static final Pattern DATA_URL = Pattern.compile("data:([^;,]+)(;base64)?,(.*)", Pattern.DOTALL);
 
     private AnthropicMapper() {
     }
 
-    /** The wire request; the output limit is the caller's, else {@code defaultMaxTokens} (Anthropic requires one). */
+    /**
+     * The wire request; the output limit is the caller's, else {@code defaultMaxTokens} (Anthropic requires
+     * one) plus any thinking budget.
+     */
     static MessagesRequest toWire(ChatRequest request, boolean stream, int defaultMaxTokens, ObjectMapper json) {
-        refuseUnsupported(request);
+        AnthropicParameters.refuseUnsupported(request);
         List<ChatMessage> messages = MessageRepair.repair(request.messages(), MessageRepair.SAFE_IDS);
         List<Block> system = new ArrayList<>();
         List<MessagesRequest.Message> turns = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             ChatMessage m = messages.get(i);
             switch (m.role()) {
-                case SYSTEM, DEVELOPER -> system.add(Block.text(systemText(m, i)));
+                case SYSTEM, DEVELOPER -> system.add(Block.text(WireSupport.systemText(m, i, "Anthropic")));
                 case USER -> append(turns, "user", userBlocks(m, i));
                 case TOOL -> append(turns, "user",
                         List.of(Block.toolResult(m.toolCallId(), m.text().isEmpty() ? null : m.text())));
@@ -100,46 +89,12 @@ final class AnthropicMapper {
                     + " answer, in the required JSON shape.", schema));
             choice = new MessagesRequest.ToolChoice("tool", RESPONSE_TOOL, null);
         }
-        Object topK = request.extensions().get("top_k");
-        if (topK != null && !(topK instanceof Integer)) {
-            throw GatewayException.invalid("top_k", "top_k must be an integer.");
-        }
-        int budget = request.reasoningEffort() == null ? 0 : THINKING_BUDGETS.get(request.reasoningEffort());
-        int maxTokens = request.maxTokens() != null ? request.maxTokens() : defaultMaxTokens + budget;
-        MessagesRequest.Thinking thinking = null;
-        if (budget > 0) {
-            refuseWithThinking(request, topK);
-            if (maxTokens <= MIN_THINKING_BUDGET) {
-                throw GatewayException.invalid("max_tokens", "With reasoning_effort, Anthropic needs max_tokens above "
-                        + MIN_THINKING_BUDGET + " (the thinking counts against it).");
-            }
-            thinking = new MessagesRequest.Thinking("enabled", Math.min(budget, maxTokens - 1));
-        }
-        return new MessagesRequest(request.model(), maxTokens, turns, system.isEmpty() ? null : system,
-                request.temperature(), request.topP(), (Integer) topK, request.stop().isEmpty() ? null : request.stop(),
+        Integer topK = WireSupport.topK(request.extensions());
+        AnthropicParameters.Limits limits = AnthropicParameters.limits(request, topK, defaultMaxTokens);
+        return new MessagesRequest(request.model(), limits.maxTokens(), turns, system.isEmpty() ? null : system,
+                request.temperature(), request.topP(), topK, request.stop().isEmpty() ? null : request.stop(),
                 stream ? Boolean.TRUE : null, tools.isEmpty() ? null : tools, choice,
-                request.user() == null ? null : new MessagesRequest.Metadata(request.user()), thinking);
-    }
-
-    /** What Anthropic does not allow together with extended thinking. */
-    private static void refuseWithThinking(ChatRequest r, Object topK) {
-        String why = " cannot be combined with reasoning_effort on Anthropic (extended thinking).";
-        if (r.temperature() != null && r.temperature() != 1.0) {
-            throw GatewayException.invalid("temperature", "A temperature other than 1" + why);
-        }
-        if (topK != null) {
-            throw GatewayException.invalid("top_k", "top_k" + why);
-        }
-        if (r.topP() != null && r.topP() < 0.95) {
-            throw GatewayException.invalid("top_p", "A top_p below 0.95" + why);
-        }
-        if (r.toolChoice() != null && (r.toolChoice().mode() == ToolChoice.Mode.REQUIRED
-                || r.toolChoice().mode() == ToolChoice.Mode.NAMED)) {
-            throw GatewayException.invalid("tool_choice", "Forcing a tool" + why);
-        }
-        if (answersThroughTool(r)) {
-            throw GatewayException.invalid("response_format", "Structured output (a forced tool on Anthropic)" + why);
-        }
+                request.user() == null ? null : new MessagesRequest.Metadata(request.user()), limits.thinking());
     }
 
     /** Whether an answer to this request arrives as the forced {@link #RESPONSE_TOOL}. */
@@ -147,59 +102,10 @@ final class AnthropicMapper {
         return request.responseFormat() != null && request.responseFormat().type() != ResponseFormat.Type.TEXT;
     }
 
-    private static void refuseUnsupported(ChatRequest r) {
-        if (r.n() != null && r.n() > 1) {
-            throw unsupported("n", "one answer per request (n=1)");
-        }
-        if (r.presencePenalty() != null) {
-            throw unsupported("presence_penalty", "no presence penalty");
-        }
-        if (r.frequencyPenalty() != null) {
-            throw unsupported("frequency_penalty", "no frequency penalty");
-        }
-        if (r.seed() != null) {
-            throw unsupported("seed", "no seed");
-        }
-        if (r.reasoningEffort() != null && !THINKING_BUDGETS.containsKey(r.reasoningEffort())) {
-            throw GatewayException.invalid("reasoning_effort", "reasoning_effort must be one of "
-                    + THINKING_BUDGETS.keySet() + " for Anthropic.");
-        }
-        if (r.temperature() != null && r.temperature() > 1) {
-            throw unsupported("temperature", "temperatures from 0 to 1 only");
-        }
-        for (Map.Entry<String, Object> field : r.extensions().entrySet()) {
-            Object value = field.getValue();
-            if (!NATIVE_FIELDS.contains(field.getKey()) && value != null && !Boolean.FALSE.equals(value)) {
-                throw unsupported(field.getKey(), "no such parameter");
-            }
-        }
-    }
-
-    private static GatewayException unsupported(String param, String what) {
-        return GatewayException.invalid(param, "Anthropic supports " + what + "; leave '" + param
-                + "' out or route to another provider.");
-    }
-
-    private static String systemText(ChatMessage m, int i) {
-        if (m.content().stream().anyMatch(p -> !(p instanceof ContentPart.Text))) {
-            throw GatewayException.invalid("messages[" + i + "]", "A system message can only hold text for Anthropic.");
-        }
-        return m.text();
-    }
-
     /** Consecutive messages of one role become one turn, as Anthropic alternates user and assistant. */
     private static void append(List<MessagesRequest.Message> turns, String role, List<Block> blocks) {
-        if (blocks.isEmpty()) {
-            return;
-        }
-        MessagesRequest.Message last = turns.isEmpty() ? null : turns.get(turns.size() - 1);
-        if (last != null && last.role().equals(role)) {
-            List<Block> merged = new ArrayList<>(last.content());
-            merged.addAll(blocks);
-            turns.set(turns.size() - 1, new MessagesRequest.Message(role, merged));
-        } else {
-            turns.add(new MessagesRequest.Message(role, blocks));
-        }
+        WireSupport.appendTurn(turns, role, blocks, MessagesRequest.Message::role, MessagesRequest.Message::content,
+                MessagesRequest.Message::new);
     }
 
     private static List<Block> userBlocks(ChatMessage m, int i) {
@@ -225,15 +131,15 @@ final class AnthropicMapper {
         if (url.startsWith("http://") || url.startsWith("https://")) {
             return new Block.Source("url", null, null, url);
         }
-        Matcher data = DATA_URL.matcher(url);
-        if (!data.matches() || data.group(2) == null) {
+        WireSupport.InlineData data = WireSupport.inlineData(url);
+        if (data == null) {
             throw GatewayException.invalid(param, "An image must be an http(s) URL or a base64 data: URL.");
         }
-        String mediaType = data.group(1).toLowerCase(java.util.Locale.ROOT);
-        if (!IMAGE_TYPES.contains(mediaType)) {
-            throw GatewayException.invalid(param, "Anthropic accepts JPEG, PNG, GIF and WebP images, not " + mediaType + ".");
+        if (!IMAGE_TYPES.contains(data.mediaType())) {
+            throw GatewayException.invalid(param, "Anthropic accepts JPEG, PNG, GIF and WebP images, not "
+                    + data.mediaType() + ".");
         }
-        return new Block.Source("base64", mediaType, data.group(3), null);
+        return new Block.Source("base64", data.mediaType(), data.base64(), null);
     }
 
     private static List<Block> assistantBlocks(ChatMessage m, int i, ObjectMapper json) {
@@ -255,27 +161,10 @@ final class AnthropicMapper {
         }
         for (int c = 0; c < m.toolCalls().size(); c++) {
             ToolCall call = m.toolCalls().get(c);
-            blocks.add(Block.toolUse(call.id(), call.name(), arguments(call.arguments(),
-                    "messages[" + i + "].tool_calls[" + c + "].function.arguments", json)));
+            blocks.add(Block.toolUse(call.id(), call.name(), WireSupport.jsonObject(call.arguments(),
+                    "messages[" + i + "].tool_calls[" + c + "].function.arguments", "Anthropic", json)));
         }
         return blocks;
-    }
-
-    private static Map<String, Object> arguments(String arguments, String param, ObjectMapper json) {
-        if (arguments == null || arguments.isBlank()) {
-            return Map.of();
-        }
-        try {
-            Object parsed = json.readValue(arguments, Object.class);
-            if (parsed instanceof Map<?, ?> map) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> object = (Map<String, Object>) map;
-                return object;
-            }
-        } catch (JsonProcessingException e) {
-            // Reported below, like a non-object.
-        }
-        throw GatewayException.invalid(param, param + " must be a JSON object for Anthropic.");
     }
 
     private static Map<String, Object> objectSchema(Map<String, Object> parameters) {
@@ -315,7 +204,7 @@ final class AnthropicMapper {
                 switch (block.type() == null ? "" : block.type()) {
                     case "text" -> text.append(block.text() == null ? "" : block.text());
                     case "tool_use" -> {
-                        String input = write(block.input() == null ? Map.of() : block.input(), json);
+                        String input = WireSupport.writeJson(block.input() == null ? Map.of() : block.input(), json);
                         if (toolAnswer && RESPONSE_TOOL.equals(block.name())) {
                             text.setLength(0);
                             text.append(input);
@@ -342,14 +231,6 @@ final class AnthropicMapper {
                 List.of(new ChatResult.Choice(0, message, finish)), usage(response.usage()), null);
     }
 
-    static String write(Object value, ObjectMapper json) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot encode a tool input", e);
-        }
-    }
-
     static FinishReason finishReason(String stopReason) {
         if (stopReason == null) {
             return null;
@@ -367,14 +248,10 @@ final class AnthropicMapper {
         if (usage == null) {
             return Usage.ZERO;
         }
-        long fresh = orZero(usage.inputTokens());
-        long written = orZero(usage.cacheCreationInputTokens());
-        long read = orZero(usage.cacheReadInputTokens());
-        return new Usage(fresh + written + read, orZero(usage.outputTokens()), read, 0);
-    }
-
-    private static long orZero(Long value) {
-        return value == null ? 0 : value;
+        long fresh = WireSupport.orZero(usage.inputTokens());
+        long written = WireSupport.orZero(usage.cacheCreationInputTokens());
+        long read = WireSupport.orZero(usage.cacheReadInputTokens());
+        return new Usage(fresh + written + read, WireSupport.orZero(usage.outputTokens()), read, 0);
     }
 
     static List<ModelInfo> fromWire(ModelList list, String providerId) {
@@ -382,17 +259,7 @@ final class AnthropicMapper {
             return List.of();
         }
         return list.data().stream().filter(m -> m.id() != null).map(m -> new ModelInfo(m.id(), providerId, "anthropic",
-                epochSeconds(m.createdAt()), false, m.displayName(), null, null, null, null, null, false)).toList();
+                WireSupport.epochSeconds(m.createdAt(), 0), false, m.displayName(), null, null, null, null, null, false)).toList();
     }
 
-    private static long epochSeconds(String rfc3339) {
-        if (rfc3339 == null) {
-            return 0;
-        }
-        try {
-            return OffsetDateTime.parse(rfc3339).toEpochSecond();
-        } catch (DateTimeParseException e) {
-            return 0;
-        }
-    }
 }

@@ -2,15 +2,11 @@ package dev.wormhole.provider.gemini;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,13 +22,12 @@ import dev.wormhole.core.FinishReason;
 import dev.wormhole.core.GatewayException;
 import dev.wormhole.core.ModelCapability;
 import dev.wormhole.core.ModelInfo;
-import dev.wormhole.core.ResponseFormat;
 import dev.wormhole.core.Role;
 import dev.wormhole.core.ToolCall;
-import dev.wormhole.core.ToolChoice;
 import dev.wormhole.core.ToolDefinition;
 import dev.wormhole.core.Usage;
 import dev.wormhole.provider.MessageRepair;
+import dev.wormhole.provider.WireSupport;
 import dev.wormhole.provider.gemini.wire.Content;
 import dev.wormhole.provider.gemini.wire.EmbedRequest;
 import dev.wormhole.provider.gemini.wire.EmbedResponse;
@@ -49,19 +44,11 @@ final class GeminiMapper {
 
     static final String SIGNATURE_SEPARATOR = "__thought__";
 
-    /** Caller-supplied fields that are Gemini's own and are passed on. */
-    private static final Set<String> NATIVE_FIELDS = Set.of("top_k");
-    /** Caller-supplied fields with no effect on the answer, accepted and not sent. */
-    private static final Set<String> IGNORED_FIELDS = Set.of("store", "metadata", "service_tier");
-    private static final Pattern DATA_URL = Pattern.compile("data:([^;,]+)(;base64)?,(.*)", Pattern.DOTALL);
-    private static final Map<String, Integer> THINKING_BUDGETS = Map.of("none", 0, "minimal", 0, "low", 1024,
-            "medium", 8192, "high", 24576);
-
     private GeminiMapper() {
     }
 
     static GenerateContentRequest toWire(ChatRequest request, ObjectMapper json) {
-        refuseUnsupported(request);
+        GeminiParameters.refuseUnsupported(request);
         List<ChatMessage> messages = MessageRepair.repair(request.messages(), UnaryOperator.identity());
         Map<String, String> callNames = new HashMap<>();
         List<Content.Part> system = new ArrayList<>();
@@ -69,7 +56,7 @@ final class GeminiMapper {
         for (int i = 0; i < messages.size(); i++) {
             ChatMessage m = messages.get(i);
             switch (m.role()) {
-                case SYSTEM, DEVELOPER -> system.add(Content.Part.text(systemText(m, i)));
+                case SYSTEM, DEVELOPER -> system.add(Content.Part.text(WireSupport.systemText(m, i, "Gemini")));
                 case USER -> append(turns, "user", userParts(m, i));
                 case TOOL -> append(turns, "user", List.of(functionResponse(m, callNames.get(m.toolCallId()), json)));
                 case ASSISTANT -> {
@@ -92,63 +79,8 @@ final class GeminiMapper {
         }
         return new GenerateContentRequest(turns, system.isEmpty() ? null : new Content(null, system),
                 functions.isEmpty() ? null : List.of(new GenerateContentRequest.Tool(functions)),
-                functions.isEmpty() ? null : toolConfig(request.toolChoice()), generationConfig(request));
-    }
-
-    private static void refuseUnsupported(ChatRequest r) {
-        if (r.parallelToolCalls() != null) {
-            throw GatewayException.invalid("parallel_tool_calls", "Gemini decides on parallel calls itself; leave "
-                    + "'parallel_tool_calls' out or route to another provider.");
-        }
-        if (r.reasoningEffort() != null && !THINKING_BUDGETS.containsKey(r.reasoningEffort())) {
-            throw GatewayException.invalid("reasoning_effort", "reasoning_effort must be one of "
-                    + THINKING_BUDGETS.keySet() + " for Gemini.");
-        }
-        for (Map.Entry<String, Object> field : r.extensions().entrySet()) {
-            Object value = field.getValue();
-            if (!NATIVE_FIELDS.contains(field.getKey()) && !IGNORED_FIELDS.contains(field.getKey()) && value != null
-                    && !Boolean.FALSE.equals(value)) {
-                throw GatewayException.invalid(field.getKey(), "Gemini has no '" + field.getKey() + "'; leave it out "
-                        + "or route to another provider.");
-            }
-        }
-        Object topK = r.extensions().get("top_k");
-        if (topK != null && !(topK instanceof Integer)) {
-            throw GatewayException.invalid("top_k", "top_k must be an integer.");
-        }
-    }
-
-    private static GenerateContentRequest.GenerationConfig generationConfig(ChatRequest r) {
-        String mime = null;
-        Map<String, Object> schema = null;
-        ResponseFormat format = r.responseFormat();
-        if (format != null && format.type() != ResponseFormat.Type.TEXT) {
-            mime = "application/json";
-            if (format.type() == ResponseFormat.Type.JSON_SCHEMA && format.schema() != null) {
-                schema = GeminiSchema.translate(format.schema(), "response_format.json_schema.schema");
-            }
-        }
-        Integer candidates = r.n() != null && r.n() > 1 ? r.n() : null;
-        GenerateContentRequest.ThinkingConfig thinking = r.reasoningEffort() == null ? null
-                : new GenerateContentRequest.ThinkingConfig(THINKING_BUDGETS.get(r.reasoningEffort()));
-        GenerateContentRequest.GenerationConfig config = new GenerateContentRequest.GenerationConfig(r.temperature(),
-                r.topP(), (Integer) r.extensions().get("top_k"), r.maxTokens(), r.stop().isEmpty() ? null : r.stop(),
-                candidates, r.presencePenalty(), r.frequencyPenalty(), r.seed(), mime, schema, thinking);
-        return config.equals(new GenerateContentRequest.GenerationConfig(null, null, null, null, null, null, null, null,
-                null, null, null, null)) ? null : config;
-    }
-
-    private static GenerateContentRequest.ToolConfig toolConfig(ToolChoice choice) {
-        if (choice == null) {
-            return null;
-        }
-        GenerateContentRequest.FunctionCallingConfig config = switch (choice.mode()) {
-            case AUTO -> new GenerateContentRequest.FunctionCallingConfig("AUTO", null);
-            case NONE -> new GenerateContentRequest.FunctionCallingConfig("NONE", null);
-            case REQUIRED -> new GenerateContentRequest.FunctionCallingConfig("ANY", null);
-            case NAMED -> new GenerateContentRequest.FunctionCallingConfig("ANY", List.of(choice.name()));
-        };
-        return new GenerateContentRequest.ToolConfig(config);
+                functions.isEmpty() ? null : GeminiParameters.toolConfig(request.toolChoice()),
+                GeminiParameters.generationConfig(request));
     }
 
     private static boolean isEmptyObject(Map<String, Object> schema) {
@@ -156,26 +88,9 @@ final class GeminiMapper {
                 && (!(schema.get("properties") instanceof Map<?, ?> p) || p.isEmpty());
     }
 
-    private static String systemText(ChatMessage m, int i) {
-        if (m.content().stream().anyMatch(p -> !(p instanceof ContentPart.Text))) {
-            throw GatewayException.invalid("messages[" + i + "]", "A system message can only hold text for Gemini.");
-        }
-        return m.text();
-    }
-
     /** Consecutive contents of one role become one, as Gemini alternates user and model. */
     private static void append(List<Content> turns, String role, List<Content.Part> parts) {
-        if (parts.isEmpty()) {
-            return;
-        }
-        Content last = turns.isEmpty() ? null : turns.get(turns.size() - 1);
-        if (last != null && last.role().equals(role)) {
-            List<Content.Part> merged = new ArrayList<>(last.parts());
-            merged.addAll(parts);
-            turns.set(turns.size() - 1, new Content(role, merged));
-        } else {
-            turns.add(new Content(role, parts));
-        }
+        WireSupport.appendTurn(turns, role, parts, Content::role, Content::parts, Content::new);
     }
 
     private static List<Content.Part> userParts(ChatMessage m, int i) {
@@ -197,12 +112,12 @@ final class GeminiMapper {
     }
 
     private static Content.Blob inlineData(String url, int i) {
-        Matcher data = DATA_URL.matcher(url);
-        if (!data.matches() || data.group(2) == null) {
+        WireSupport.InlineData data = WireSupport.inlineData(url);
+        if (data == null) {
             throw GatewayException.invalid("messages[" + i + "]", "Gemini takes images inline: send a base64 data: URL"
                     + " (the gateway does not fetch http(s) images for it).");
         }
-        return new Content.Blob(data.group(1).toLowerCase(Locale.ROOT), data.group(3));
+        return new Content.Blob(data.mediaType(), data.base64());
     }
 
     private static List<Content.Part> modelParts(ChatMessage m, int i, ObjectMapper json) {
@@ -215,42 +130,26 @@ final class GeminiMapper {
             int cut = call.id().indexOf(SIGNATURE_SEPARATOR);
             String signature = cut < 0 ? null : call.id().substring(cut + SIGNATURE_SEPARATOR.length());
             parts.add(new Content.Part(null, null, null, new Content.FunctionCall(null, call.name(),
-                    object(call.arguments(), "messages[" + i + "].tool_calls[" + c + "].function.arguments", json)),
+                    WireSupport.jsonObject(call.arguments(), "messages[" + i + "].tool_calls[" + c
+                            + "].function.arguments", "Gemini", json)),
                     null, signature));
         }
         return parts;
     }
 
+    /** A tool's result: its JSON object as is, anything else (other JSON, plain text) as {@code {"result": …}}. */
+    @SuppressWarnings("unchecked")
     private static Content.Part functionResponse(ChatMessage m, String name, ObjectMapper json) {
         String text = m.text();
-        Map<String, Object> response;
+        Object parsed;
         try {
-            Object parsed = text.isBlank() ? "" : json.readValue(text, Object.class);
-            response = parsed instanceof Map<?, ?> map ? copy(map) : Map.of("result", parsed);
+            parsed = text.isBlank() ? "" : json.readValue(text, Object.class);
         } catch (JsonProcessingException e) {
-            response = Map.of("result", text);
+            parsed = text;
         }
+        Map<String, Object> response = parsed instanceof Map<?, ?> object ? (Map<String, Object>) object
+                : Map.of("result", parsed);
         return new Content.Part(null, null, null, null, new Content.FunctionResponse(null, name, response), null);
-    }
-
-    private static Map<String, Object> object(String arguments, String param, ObjectMapper json) {
-        if (arguments == null || arguments.isBlank()) {
-            return Map.of();
-        }
-        try {
-            if (json.readValue(arguments, Object.class) instanceof Map<?, ?> map) {
-                return copy(map);
-            }
-        } catch (JsonProcessingException e) {
-            // Reported below, like a non-object.
-        }
-        throw GatewayException.invalid(param, param + " must be a JSON object for Gemini.");
-    }
-
-    private static Map<String, Object> copy(Map<?, ?> map) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        map.forEach((k, v) -> out.put(String.valueOf(k), v));
-        return out;
     }
 
     /** A complete answer; a prompt Gemini blocked is a content-filter failure. */
@@ -293,11 +192,7 @@ final class GeminiMapper {
         if (part.thoughtSignature() != null) {
             id = id + SIGNATURE_SEPARATOR + part.thoughtSignature();
         }
-        try {
-            return new ToolCall(id, call.name(), json.writeValueAsString(call.args() == null ? Map.of() : call.args()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot encode function arguments", e);
-        }
+        return new ToolCall(id, call.name(), WireSupport.writeJson(call.args() == null ? Map.of() : call.args(), json));
     }
 
     static GatewayException blocked(GenerateContentResponse response) {
@@ -328,13 +223,10 @@ final class GeminiMapper {
         if (usage == null) {
             return Usage.ZERO;
         }
-        long thoughts = orZero(usage.thoughtsTokenCount());
-        return new Usage(orZero(usage.promptTokenCount()) + orZero(usage.toolUsePromptTokenCount()),
-                orZero(usage.candidatesTokenCount()) + thoughts, orZero(usage.cachedContentTokenCount()), thoughts);
-    }
-
-    private static long orZero(Long value) {
-        return value == null ? 0 : value;
+        long thoughts = WireSupport.orZero(usage.thoughtsTokenCount());
+        long prompt = WireSupport.orZero(usage.promptTokenCount()) + WireSupport.orZero(usage.toolUsePromptTokenCount());
+        return new Usage(prompt, WireSupport.orZero(usage.candidatesTokenCount()) + thoughts,
+                WireSupport.orZero(usage.cachedContentTokenCount()), thoughts);
     }
 
     static EmbedRequest toWire(EmbeddingRequest request) {
@@ -361,10 +253,10 @@ final class GeminiMapper {
         return list.models().stream().filter(m -> m.name() != null).map(m -> {
             String id = m.name().startsWith("models/") ? m.name().substring(7) : m.name();
             List<String> methods = m.supportedGenerationMethods() == null ? List.of() : m.supportedGenerationMethods();
-            java.util.Set<ModelCapability> capabilities = null;
+            Set<ModelCapability> capabilities = null;
             if (!methods.contains("generateContent") && (methods.contains("embedContent")
                     || methods.contains("batchEmbedContents"))) {
-                capabilities = java.util.Set.of(ModelCapability.EMBEDDINGS);
+                capabilities = Set.of(ModelCapability.EMBEDDINGS);
             }
             return new ModelInfo(id, providerId, "google", 0, false, m.displayName(), capabilities,
                     m.inputTokenLimit(), m.outputTokenLimit(), null, null, false);

@@ -1,19 +1,13 @@
 package dev.wormhole.provider.ollama;
 
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.wormhole.core.ChatMessage;
@@ -32,6 +26,7 @@ import dev.wormhole.core.ToolCall;
 import dev.wormhole.core.ToolChoice;
 import dev.wormhole.core.Usage;
 import dev.wormhole.provider.MessageRepair;
+import dev.wormhole.provider.WireSupport;
 import dev.wormhole.provider.ollama.wire.ApiChatRequest;
 import dev.wormhole.provider.ollama.wire.ApiChatResponse;
 import dev.wormhole.provider.ollama.wire.EmbedRequest;
@@ -47,7 +42,6 @@ final class OllamaMapper {
 
     /** Caller-supplied fields that are Ollama's own and are passed on. */
     private static final Set<String> NATIVE_FIELDS = Set.of("top_k", "keep_alive");
-    private static final Pattern DATA_URL = Pattern.compile("data:([^;,]+)(;base64)?,(.*)", Pattern.DOTALL);
 
     private OllamaMapper() {
     }
@@ -68,8 +62,9 @@ final class OllamaMapper {
                     for (int c = 0; c < m.toolCalls().size(); c++) {
                         ToolCall call = m.toolCalls().get(c);
                         callNames.put(call.id(), call.name());
-                        calls.add(new Message.ToolCall(new Message.Function(call.name(), object(call.arguments(),
-                                "messages[" + i + "].tool_calls[" + c + "].function.arguments", json))));
+                        calls.add(new Message.ToolCall(new Message.Function(call.name(), WireSupport.jsonObject(
+                                call.arguments(), "messages[" + i + "].tool_calls[" + c + "].function.arguments",
+                                "Ollama", json))));
                     }
                     wire.add(new Message("assistant", m.text(), null, calls.isEmpty() ? null : calls, null, null));
                 }
@@ -97,16 +92,8 @@ final class OllamaMapper {
                 || r.toolChoice().mode() == ToolChoice.Mode.NAMED)) {
             throw unsupported("tool_choice", "only 'auto' and 'none' as tool_choice");
         }
-        for (Map.Entry<String, Object> field : r.extensions().entrySet()) {
-            Object value = field.getValue();
-            if (!NATIVE_FIELDS.contains(field.getKey()) && value != null && !Boolean.FALSE.equals(value)) {
-                throw unsupported(field.getKey(), "no such parameter");
-            }
-        }
-        Object topK = r.extensions().get("top_k");
-        if (topK != null && !(topK instanceof Integer)) {
-            throw GatewayException.invalid("top_k", "top_k must be an integer.");
-        }
+        WireSupport.refuseUnknownFields(r.extensions(), NATIVE_FIELDS, "Ollama");
+        WireSupport.topK(r.extensions());
     }
 
     private static GatewayException unsupported(String param, String what) {
@@ -118,12 +105,12 @@ final class OllamaMapper {
         List<String> images = new ArrayList<>();
         for (ContentPart part : m.content()) {
             if (part instanceof ContentPart.Image image) {
-                Matcher data = DATA_URL.matcher(image.url());
-                if (!data.matches() || data.group(2) == null) {
+                WireSupport.InlineData data = WireSupport.inlineData(image.url());
+                if (data == null) {
                     throw GatewayException.invalid("messages[" + i + "]", "Ollama takes images inline: send a base64 "
                             + "data: URL (the gateway does not fetch http(s) images for it).");
                 }
-                images.add(data.group(3));
+                images.add(data.base64());
             }
         }
         return images.isEmpty() ? null : images;
@@ -151,22 +138,6 @@ final class OllamaMapper {
         return !("none".equals(effort) || "minimal".equals(effort));
     }
 
-    private static Map<String, Object> object(String arguments, String param, ObjectMapper json) {
-        if (arguments == null || arguments.isBlank()) {
-            return Map.of();
-        }
-        try {
-            if (json.readValue(arguments, Object.class) instanceof Map<?, ?> map) {
-                Map<String, Object> out = new LinkedHashMap<>();
-                map.forEach((k, v) -> out.put(String.valueOf(k), v));
-                return out;
-            }
-        } catch (JsonProcessingException e) {
-            // Reported below, like a non-object.
-        }
-        throw GatewayException.invalid(param, param + " must be a JSON object for Ollama.");
-    }
-
     static ChatResult fromWire(ApiChatResponse response, String requestedModel, Supplier<String> ids, ObjectMapper json) {
         List<ToolCall> calls = toolCalls(response.message(), ids, json);
         String text = response.message() == null || response.message().content() == null ? ""
@@ -188,12 +159,8 @@ final class OllamaMapper {
             if (call.function() == null) {
                 continue;
             }
-            try {
-                calls.add(new ToolCall(ids.get(), call.function().name(), json.writeValueAsString(
-                        call.function().arguments() == null ? Map.of() : call.function().arguments())));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Cannot encode tool arguments", e);
-            }
+            calls.add(new ToolCall(ids.get(), call.function().name(), WireSupport.writeJson(
+                    call.function().arguments() == null ? Map.of() : call.function().arguments(), json)));
         }
         return calls;
     }
@@ -210,15 +177,9 @@ final class OllamaMapper {
                 response.evalCount() == null ? 0 : response.evalCount());
     }
 
+    /** Ollama's time in epoch seconds, now when it sent none. */
     static long epochSeconds(String rfc3339) {
-        if (rfc3339 == null) {
-            return System.currentTimeMillis() / 1000;
-        }
-        try {
-            return OffsetDateTime.parse(rfc3339).toEpochSecond();
-        } catch (DateTimeParseException e) {
-            return System.currentTimeMillis() / 1000;
-        }
+        return WireSupport.epochSeconds(rfc3339, System.currentTimeMillis() / 1000);
     }
 
     static EmbedRequest toWire(EmbeddingRequest request) {

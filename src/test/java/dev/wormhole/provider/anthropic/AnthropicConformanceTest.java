@@ -12,15 +12,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.openai.core.JsonValue;
-import com.openai.core.http.StreamResponse;
 import com.openai.errors.RateLimitException;
 import com.openai.models.FunctionDefinition;
 import com.openai.models.FunctionParameters;
@@ -125,19 +122,12 @@ class AnthropicConformanceTest extends SdkSuite {
         ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model("claude/claude-sonnet-4-5")
                 .addUserMessage("Stream please").maxCompletionTokens(7)
                 .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build();
-        StringBuilder text = new StringBuilder();
-        List<ChatCompletionChunk> chunks = new ArrayList<>();
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params)) {
-            stream.stream().forEach(chunk -> {
-                chunks.add(chunk);
-                chunk.choices().forEach(c -> c.delta().content().ifPresent(text::append));
-            });
-        }
+        Streamed streamed = stream(params);
 
-        assertThat(text.toString()).isEqualTo("Hello world");
-        assertThat(chunks).anySatisfy(c -> assertThat(c.choices()).anySatisfy(choice -> assertThat(
+        assertThat(streamed.text()).isEqualTo("Hello world");
+        assertThat(streamed.chunks()).anySatisfy(c -> assertThat(c.choices()).anySatisfy(choice -> assertThat(
                 choice.finishReason()).contains(ChatCompletionChunk.Choice.FinishReason.LENGTH)));
-        ChatCompletionChunk last = chunks.get(chunks.size() - 1);
+        ChatCompletionChunk last = streamed.last();
         assertThat(last.choices()).isEmpty();
         assertThat(last.usage()).get().satisfies(u -> {
             assertThat(u.promptTokens()).isEqualTo(20);
@@ -165,31 +155,18 @@ class AnthropicConformanceTest extends SdkSuite {
 
         ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder().model("claude/claude-sonnet-4-5")
                 .addUserMessage("Weather in Paris?").addFunctionTool(WEATHER);
-        StringBuilder arguments = new StringBuilder();
-        List<String> ids = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        List<ChatCompletionChunk.Choice.FinishReason> finishes = new ArrayList<>();
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params.build())) {
-            stream.stream().flatMap(c -> c.choices().stream()).forEach(choice -> {
-                choice.finishReason().ifPresent(finishes::add);
-                choice.delta().toolCalls().ifPresent(calls -> calls.forEach(call -> {
-                    assertThat(call.index()).isZero();
-                    call.id().ifPresent(ids::add);
-                    call.function().flatMap(f -> f.name()).ifPresent(names::add);
-                    call.function().flatMap(f -> f.arguments()).ifPresent(arguments::append);
-                }));
-            });
-        }
-        assertThat(ids).containsExactly("toolu_7");
-        assertThat(names).containsExactly("get_weather");
-        assertThat(arguments.toString()).isEqualTo("{\"city\": \"Paris\"}");
-        assertThat(finishes).containsExactly(ChatCompletionChunk.Choice.FinishReason.TOOL_CALLS);
+        Streamed streamed = stream(params.build());
+        assertThat(streamed.toolIndexes()).containsOnly(0L);
+        assertThat(streamed.toolIds()).containsExactly("toolu_7");
+        assertThat(streamed.toolNames()).containsExactly("get_weather");
+        assertThat(streamed.arguments()).isEqualTo("{\"city\": \"Paris\"}");
+        assertThat(streamed.finishes()).containsExactly(ChatCompletionChunk.Choice.FinishReason.TOOL_CALLS);
 
         ChatCompletion answer = client.chat().completions().create(params
                 .addMessage(ChatCompletionAssistantMessageParam.builder().content("Checking.")
                         .addToolCall(ChatCompletionMessageToolCall.ofFunction(ChatCompletionMessageFunctionToolCall
                                 .builder().id("toolu_7").function(ChatCompletionMessageFunctionToolCall.Function
-                                        .builder().name("get_weather").arguments(arguments.toString()).build())
+                                        .builder().name("get_weather").arguments(streamed.arguments()).build())
                                 .build()))
                         .build())
                 .addMessage(ChatCompletionToolMessageParam.builder().toolCallId("toolu_7").content("sunny, 24C").build())

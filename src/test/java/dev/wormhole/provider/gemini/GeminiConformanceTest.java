@@ -11,7 +11,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.openai.core.JsonValue;
-import com.openai.core.http.StreamResponse;
 import com.openai.errors.RateLimitException;
 import com.openai.models.FunctionDefinition;
 import com.openai.models.FunctionParameters;
@@ -122,19 +120,12 @@ class GeminiConformanceTest extends SdkSuite {
         ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model("gem/gemini-2.5-flash")
                 .addUserMessage("Stream please")
                 .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build();
-        StringBuilder text = new StringBuilder();
-        List<ChatCompletionChunk> chunks = new ArrayList<>();
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params)) {
-            stream.stream().forEach(chunk -> {
-                chunks.add(chunk);
-                chunk.choices().forEach(c -> c.delta().content().ifPresent(text::append));
-            });
-        }
+        Streamed streamed = stream(params);
 
-        assertThat(text.toString()).isEqualTo("Hello world");
-        assertThat(chunks).anySatisfy(c -> assertThat(c.choices()).anySatisfy(choice -> assertThat(
+        assertThat(streamed.text()).isEqualTo("Hello world");
+        assertThat(streamed.chunks()).anySatisfy(c -> assertThat(c.choices()).anySatisfy(choice -> assertThat(
                 choice.finishReason()).contains(ChatCompletionChunk.Choice.FinishReason.STOP)));
-        ChatCompletionChunk last = chunks.get(chunks.size() - 1);
+        ChatCompletionChunk last = streamed.last();
         assertThat(last.choices()).isEmpty();
         assertThat(last.usage()).get().satisfies(u -> {
             assertThat(u.promptTokens()).isEqualTo(8);
@@ -153,30 +144,19 @@ class GeminiConformanceTest extends SdkSuite {
 
         ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder().model("gem/gemini-2.5-flash")
                 .addUserMessage("Weather in Paris?").addFunctionTool(WEATHER);
-        List<String> ids = new ArrayList<>();
-        StringBuilder arguments = new StringBuilder();
-        List<ChatCompletionChunk.Choice.FinishReason> finishes = new ArrayList<>();
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params.build())) {
-            stream.stream().flatMap(c -> c.choices().stream()).forEach(choice -> {
-                choice.finishReason().ifPresent(finishes::add);
-                choice.delta().toolCalls().ifPresent(calls -> calls.forEach(call -> {
-                    call.id().ifPresent(ids::add);
-                    call.function().flatMap(f -> f.arguments()).ifPresent(arguments::append);
-                }));
-            });
-        }
-        assertThat(ids).singleElement().asString().endsWith(GeminiMapper.SIGNATURE_SEPARATOR + "U0lHLTE=");
-        assertThat(arguments.toString()).isEqualTo("{\"city\":\"Paris\"}");
-        assertThat(finishes).containsExactly(ChatCompletionChunk.Choice.FinishReason.TOOL_CALLS);
+        Streamed streamed = stream(params.build());
+        assertThat(streamed.toolIds()).singleElement().asString().endsWith(GeminiMapper.SIGNATURE_SEPARATOR + "U0lHLTE=");
+        assertThat(streamed.arguments()).isEqualTo("{\"city\":\"Paris\"}");
+        assertThat(streamed.finishes()).containsExactly(ChatCompletionChunk.Choice.FinishReason.TOOL_CALLS);
 
         ChatCompletion answer = client.chat().completions().create(params
                 .addMessage(ChatCompletionAssistantMessageParam.builder()
                         .addToolCall(ChatCompletionMessageToolCall.ofFunction(ChatCompletionMessageFunctionToolCall
-                                .builder().id(ids.get(0)).function(ChatCompletionMessageFunctionToolCall.Function
-                                        .builder().name("get_weather").arguments(arguments.toString()).build())
+                                .builder().id(streamed.toolIds().get(0)).function(ChatCompletionMessageFunctionToolCall.Function
+                                        .builder().name("get_weather").arguments(streamed.arguments()).build())
                                 .build()))
                         .build())
-                .addMessage(ChatCompletionToolMessageParam.builder().toolCallId(ids.get(0))
+                .addMessage(ChatCompletionToolMessageParam.builder().toolCallId(streamed.toolIds().get(0))
                         .content("{\"temperature\":24}").build())
                 .build());
 

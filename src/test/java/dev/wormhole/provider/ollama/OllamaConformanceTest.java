@@ -10,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.openai.core.JsonValue;
-import com.openai.core.http.StreamResponse;
 import com.openai.errors.NotFoundException;
 import com.openai.errors.RateLimitException;
 import com.openai.models.FunctionDefinition;
@@ -90,17 +88,10 @@ class OllamaConformanceTest extends SdkSuite {
         ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model("llama/llama3.2")
                 .addUserMessage("Stream please")
                 .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build();
-        StringBuilder text = new StringBuilder();
-        List<ChatCompletionChunk> chunks = new ArrayList<>();
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params)) {
-            stream.stream().forEach(chunk -> {
-                chunks.add(chunk);
-                chunk.choices().forEach(c -> c.delta().content().ifPresent(text::append));
-            });
-        }
+        Streamed streamed = stream(params);
 
-        assertThat(text.toString()).isEqualTo("Hello world");
-        ChatCompletionChunk last = chunks.get(chunks.size() - 1);
+        assertThat(streamed.text()).isEqualTo("Hello world");
+        ChatCompletionChunk last = streamed.last();
         assertThat(last.usage()).get().satisfies(u -> {
             assertThat(u.promptTokens()).isEqualTo(9);
             assertThat(u.completionTokens()).isEqualTo(4);
@@ -119,29 +110,18 @@ class OllamaConformanceTest extends SdkSuite {
 
         ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder().model("llama/llama3.2")
                 .addUserMessage("Weather in Paris?").addFunctionTool(WEATHER);
-        List<String> ids = new ArrayList<>();
-        StringBuilder arguments = new StringBuilder();
-        List<ChatCompletionChunk.Choice.FinishReason> finishes = new ArrayList<>();
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params.build())) {
-            stream.stream().flatMap(c -> c.choices().stream()).forEach(choice -> {
-                choice.finishReason().ifPresent(finishes::add);
-                choice.delta().toolCalls().ifPresent(calls -> calls.forEach(call -> {
-                    call.id().ifPresent(ids::add);
-                    call.function().flatMap(f -> f.arguments()).ifPresent(arguments::append);
-                }));
-            });
-        }
-        assertThat(ids).singleElement().asString().startsWith("call_");
-        assertThat(finishes).containsExactly(ChatCompletionChunk.Choice.FinishReason.TOOL_CALLS);
+        Streamed streamed = stream(params.build());
+        assertThat(streamed.toolIds()).singleElement().asString().startsWith("call_");
+        assertThat(streamed.finishes()).containsExactly(ChatCompletionChunk.Choice.FinishReason.TOOL_CALLS);
 
         ChatCompletion answer = client.chat().completions().create(params
                 .addMessage(ChatCompletionAssistantMessageParam.builder()
                         .addToolCall(ChatCompletionMessageToolCall.ofFunction(ChatCompletionMessageFunctionToolCall
-                                .builder().id(ids.get(0)).function(ChatCompletionMessageFunctionToolCall.Function
-                                        .builder().name("get_weather").arguments(arguments.toString()).build())
+                                .builder().id(streamed.toolIds().get(0)).function(ChatCompletionMessageFunctionToolCall.Function
+                                        .builder().name("get_weather").arguments(streamed.arguments()).build())
                                 .build()))
                         .build())
-                .addMessage(ChatCompletionToolMessageParam.builder().toolCallId(ids.get(0)).content("sunny").build())
+                .addMessage(ChatCompletionToolMessageParam.builder().toolCallId(streamed.toolIds().get(0)).content("sunny").build())
                 .build());
 
         assertThat(answer.choices().get(0).message().content()).contains("Sunny.");

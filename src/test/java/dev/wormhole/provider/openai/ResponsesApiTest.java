@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.openai.core.JsonValue;
-import com.openai.core.http.StreamResponse;
 import com.openai.models.FunctionDefinition;
 import com.openai.models.FunctionParameters;
 import com.openai.models.ResponseFormatJsonSchema;
@@ -137,29 +135,14 @@ class ResponsesApiTest extends SdkSuite {
         ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model("responsive/gpt-4.1")
                 .addUserMessage("Weather?").addFunctionTool(weather)
                 .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build();
-        StringBuilder text = new StringBuilder();
-        StringBuilder arguments = new StringBuilder();
-        List<String> ids = new ArrayList<>();
-        List<ChatCompletionChunk> chunks = new ArrayList<>();
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params)) {
-            stream.stream().forEach(chunk -> {
-                chunks.add(chunk);
-                chunk.choices().forEach(c -> {
-                    c.delta().content().ifPresent(text::append);
-                    c.delta().toolCalls().ifPresent(calls -> calls.forEach(call -> {
-                        call.id().ifPresent(ids::add);
-                        call.function().flatMap(f -> f.arguments()).ifPresent(arguments::append);
-                    }));
-                });
-            });
-        }
+        Streamed streamed = stream(params);
 
-        assertThat(text.toString()).isEqualTo("Checking");
-        assertThat(ids).containsExactly("call_9");
-        assertThat(arguments.toString()).isEqualTo("{\"city\":\"Paris\"}");
-        assertThat(chunks).anySatisfy(c -> assertThat(c.choices()).anySatisfy(choice -> assertThat(
+        assertThat(streamed.text()).isEqualTo("Checking");
+        assertThat(streamed.toolIds()).containsExactly("call_9");
+        assertThat(streamed.arguments()).isEqualTo("{\"city\":\"Paris\"}");
+        assertThat(streamed.chunks()).anySatisfy(c -> assertThat(c.choices()).anySatisfy(choice -> assertThat(
                 choice.finishReason()).contains(ChatCompletionChunk.Choice.FinishReason.TOOL_CALLS)));
-        assertThat(chunks.get(chunks.size() - 1).usage()).get().satisfies(u -> {
+        assertThat(streamed.last().usage()).get().satisfies(u -> {
             assertThat(u.promptTokens()).isEqualTo(30);
             assertThat(u.promptTokensDetails().flatMap(d -> d.cachedTokens())).contains(10L);
             assertThat(u.completionTokensDetails().flatMap(d -> d.reasoningTokens())).contains(3L);
@@ -176,14 +159,9 @@ class ResponsesApiTest extends SdkSuite {
                 .JsonSchema.builder().name("city").schema(ResponseFormatJsonSchema.JsonSchema.Schema.builder()
                         .putAdditionalProperty("type", JsonValue.from("object")).build())
                 .build()).build();
-        List<ChatCompletionChunk.Choice.FinishReason> finishes = new ArrayList<>();
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(
-                ChatCompletionCreateParams.builder().model("responsive/gpt-4.1").addUserMessage("City?")
-                        .responseFormat(format).maxCompletionTokens(5).build())) {
-            stream.stream().flatMap(c -> c.choices().stream()).forEach(c -> c.finishReason().ifPresent(finishes::add));
-        }
+        Streamed streamed = stream(ChatCompletionCreateParams.builder().model("responsive/gpt-4.1").addUserMessage("City?") .responseFormat(format).maxCompletionTokens(5).build());
 
-        assertThat(finishes).containsExactly(ChatCompletionChunk.Choice.FinishReason.LENGTH);
+        assertThat(streamed.finishes()).containsExactly(ChatCompletionChunk.Choice.FinishReason.LENGTH);
         upstream.verify(postRequestedFor(urlEqualTo("/v1/responses"))
                 .withRequestBody(matchingJsonPath("$.text.format.type", equalTo("json_schema")))
                 .withRequestBody(matchingJsonPath("$.text.format.name", equalTo("city"))));

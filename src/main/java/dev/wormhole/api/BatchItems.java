@@ -11,13 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.wormhole.api.dto.BatchRequest;
 import dev.wormhole.api.dto.ChatCompletionRequest;
 import dev.wormhole.api.dto.EmbeddingsRequest;
-import dev.wormhole.api.error.ExceptionMappers;
+import dev.wormhole.api.error.UnreadableJson;
 import dev.wormhole.api.error.Violations;
 import dev.wormhole.core.GatewayException;
 import dev.wormhole.routing.CallTrace;
@@ -39,9 +39,9 @@ class BatchItems {
     private final ObjectMapper json;
     private final Validator validator;
 
-    BatchItems(OpenAiOperations operations, ObjectMapper json, Validator validator) {
+    BatchItems(OpenAiOperations operations, StrictJson json, Validator validator) {
         this.operations = operations;
-        this.json = json;
+        this.json = json.mapper();
         this.validator = validator;
     }
 
@@ -94,12 +94,10 @@ class BatchItems {
         T body;
         try {
             body = json.treeToValue(item.body(), type);
-        } catch (JsonMappingException e) {
-            String field = e.getPath().isEmpty() ? null : ExceptionMappers.path(e);
-            throw GatewayException.invalid(field, "The item body is not a valid " + item.url() + " request"
-                    + (field == null ? "." : ": '" + field + "' has the wrong type."));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw GatewayException.invalid(null, "The item body is not a valid " + item.url() + " request.");
+        } catch (JsonProcessingException e) {
+            UnreadableJson unreadable = UnreadableJson.of(e);
+            throw GatewayException.invalid(unreadable.param(), "The item body is not a valid " + item.url()
+                    + " request: " + unreadable.message());
         }
         Set<ConstraintViolation<T>> violations = validator.validate(body);
         if (!violations.isEmpty()) {

@@ -36,14 +36,9 @@ public class ExceptionMappers {
             com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
             com.fasterxml.jackson.core.JsonParseException.class })
     public Response unreadable(JsonProcessingException failure) {
-        String param = null;
-        if (failure instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            param = path(mapping);
-        }
-        String what = param == null ? "The request body is not valid JSON"
-                : "The field '" + param + "' has the wrong type";
-        return respond(new ErrorEnvelopes(400, ErrorEnvelope.of(what + " (" + firstLine(failure.getOriginalMessage())
-                + ").", ErrorKind.INVALID_REQUEST.openAiType(), param, "invalid_json"), null));
+        UnreadableJson unreadable = UnreadableJson.of(failure);
+        return respond(new ErrorEnvelopes(400, ErrorEnvelope.of(unreadable.message(),
+                ErrorKind.INVALID_REQUEST.openAiType(), unreadable.param(), "invalid_json"), null));
     }
 
     @ServerExceptionMapper
@@ -89,20 +84,11 @@ public class ExceptionMappers {
                 if (path.length() > 0) {
                     path.append('.');
                 }
-                path.append(ref.getFieldName());
+                path.append(UnreadableJson.key(ref.getFieldName()));
             } else if (ref.getIndex() >= 0) {
                 path.append('[').append(ref.getIndex()).append(']');
             }
         }
         return path.toString();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(0, newline);
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 }

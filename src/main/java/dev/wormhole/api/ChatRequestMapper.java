@@ -52,6 +52,7 @@ final class ChatRequestMapper {
 
     /** Upstream fields the gateway does not model, minus its own extension object. */
     private static Map<String, Object> passThrough(Map<String, Object> extra) {
+        PassThroughParams.check(extra);
         if (!extra.containsKey(EXTENSION)) {
             return extra;
         }

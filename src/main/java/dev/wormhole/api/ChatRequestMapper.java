@@ -16,7 +16,6 @@ import dev.wormhole.core.GatewayException;
 import dev.wormhole.core.ResponseFormat;
 import dev.wormhole.core.Role;
 import dev.wormhole.core.ToolCall;
-import dev.wormhole.core.ToolChoice;
 import dev.wormhole.core.ToolDefinition;
 import dev.wormhole.tool.AgentOptions;
 
@@ -42,12 +41,12 @@ final class ChatRequestMapper {
         for (int i = 0; i < body.messages().size(); i++) {
             messages.add(message(body.messages().get(i), "messages[" + i + "]"));
         }
-        List<ToolDefinition> tools = tools(body.tools());
+        List<ToolDefinition> tools = ToolDefinitions.tools(body.tools());
         return new ChatRequest(body.model(), messages, body.temperature(), body.topP(),
                 body.maxCompletionTokens() != null ? body.maxCompletionTokens() : body.maxTokens(), body.n(),
                 stop(body.stop()), body.seed(), body.presencePenalty(), body.frequencyPenalty(), tools,
-                toolChoice(body.toolChoice(), tools), body.parallelToolCalls(), responseFormat(body.responseFormat()),
-                body.reasoningEffort(), body.user(), passThrough(body.extra()));
+                ToolDefinitions.toolChoice(body.toolChoice(), tools), body.parallelToolCalls(),
+                responseFormat(body.responseFormat()), body.reasoningEffort(), body.user(), passThrough(body.extra()));
     }
 
     /** Upstream fields the gateway does not model, minus its own extension object. */
@@ -224,52 +223,6 @@ final class ChatRequestMapper {
         }
         throw GatewayException.invalid("stop", "stop must be a string or an array of at most "
                 + MAX_STOP_SEQUENCES + " strings.");
-    }
-
-    private static List<ToolDefinition> tools(List<ChatCompletionRequest.ToolParam> tools) {
-        if (tools == null) {
-            return List.of();
-        }
-        List<ToolDefinition> out = new ArrayList<>();
-        for (int i = 0; i < tools.size(); i++) {
-            ChatCompletionRequest.ToolParam t = tools.get(i);
-            if (t.type() != null && !t.type().equals("function")) {
-                throw GatewayException.invalid("tools[" + i + "].type",
-                        "Tool type '" + t.type() + "' is not supported; use 'function'.");
-            }
-            out.add(new ToolDefinition(t.function().name(), t.function().description(), t.function().parameters(),
-                    t.function().strict()));
-        }
-        return out;
-    }
-
-    private static ToolChoice toolChoice(JsonNode choice, List<ToolDefinition> tools) {
-        if (choice == null || choice.isNull()) {
-            return null;
-        }
-        ToolChoice parsed;
-        if (choice.isTextual()) {
-            parsed = switch (choice.asText()) {
-                case "auto" -> ToolChoice.AUTO;
-                case "none" -> ToolChoice.NONE;
-                case "required" -> ToolChoice.REQUIRED;
-                default -> throw GatewayException.invalid("tool_choice",
-                        "tool_choice must be 'auto', 'none', 'required' or a named function.");
-            };
-        } else {
-            String name = choice.path("function").path("name").asText("");
-            if (name.isBlank()) {
-                throw GatewayException.invalid("tool_choice.function.name", "A named tool_choice needs function.name.");
-            }
-            parsed = ToolChoice.named(name);
-        }
-        boolean needsTools = parsed.mode() == ToolChoice.Mode.REQUIRED || parsed.mode() == ToolChoice.Mode.NAMED;
-        if (needsTools && tools.stream().noneMatch(t -> parsed.name() == null || t.name().equals(parsed.name()))) {
-            throw GatewayException.invalid("tool_choice", parsed.name() == null
-                    ? "tool_choice 'required' needs at least one tool."
-                    : "tool_choice names '" + parsed.name() + "', which is not among the tools.");
-        }
-        return parsed;
     }
 
     private static ResponseFormat responseFormat(ChatCompletionRequest.ResponseFormatParam format) {

@@ -33,13 +33,14 @@ final class ChatRequestMapper {
     private ChatRequestMapper() {
     }
 
-    static ChatRequest toCore(ChatCompletionRequest body) {
+    /** The core request of a chat body; {@code maxImageBytes} bounds each inline (data: URL) image. */
+    static ChatRequest toCore(ChatCompletionRequest body, long maxImageBytes) {
         if (body.streamOptions() != null && !Boolean.TRUE.equals(body.stream())) {
             throw GatewayException.invalid("stream_options", "stream_options is only allowed when stream is true.");
         }
         List<ChatMessage> messages = new ArrayList<>();
         for (int i = 0; i < body.messages().size(); i++) {
-            messages.add(message(body.messages().get(i), "messages[" + i + "]"));
+            messages.add(message(body.messages().get(i), "messages[" + i + "]", maxImageBytes));
         }
         List<ToolDefinition> tools = ToolDefinitions.tools(body.tools());
         return new ChatRequest(body.model(), messages, body.temperature(), body.topP(),
@@ -111,9 +112,9 @@ final class ChatRequestMapper {
         return list.stream().map(String.class::cast).toList();
     }
 
-    private static ChatMessage message(MessageParam m, String path) {
+    private static ChatMessage message(MessageParam m, String path, long maxImageBytes) {
         Role role = role(m.role(), path);
-        List<ContentPart> content = content(m.content(), role, path);
+        List<ContentPart> content = content(m.content(), role, path, maxImageBytes);
         List<ToolCall> calls = new ArrayList<>();
         if (m.toolCalls() != null && !m.toolCalls().isEmpty()) {
             if (role != Role.ASSISTANT) {
@@ -163,7 +164,7 @@ final class ChatRequestMapper {
         }
     }
 
-    private static List<ContentPart> content(JsonNode content, Role role, String path) {
+    private static List<ContentPart> content(JsonNode content, Role role, String path, long maxImageBytes) {
         if (content == null || content.isNull()) {
             return List.of();
         }
@@ -175,12 +176,12 @@ final class ChatRequestMapper {
         }
         List<ContentPart> parts = new ArrayList<>();
         for (int i = 0; i < content.size(); i++) {
-            parts.add(part(content.get(i), role, path + ".content[" + i + "]"));
+            parts.add(part(content.get(i), role, path + ".content[" + i + "]", maxImageBytes));
         }
         return parts;
     }
 
-    private static ContentPart part(JsonNode part, Role role, String path) {
+    private static ContentPart part(JsonNode part, Role role, String path, long maxImageBytes) {
         String type = part.path("type").asText("");
         switch (type) {
             case "text":
@@ -197,6 +198,7 @@ final class ChatRequestMapper {
                 if (role != Role.USER) {
                     throw GatewayException.invalid(path, "Images are only allowed in user messages.");
                 }
+                ImageUrls.check(url, path + ".image_url.url", maxImageBytes);
                 return new ContentPart.Image(url, image.path("detail").asText(null));
             default:
                 throw GatewayException.invalid(path + ".type", "Content part type '" + type

@@ -43,6 +43,7 @@ public class OpenAiOperations {
     private final ToolRegistry tools;
     private final CapabilityGate gate;
     private final WormholeConfig.Agent agentLimits;
+    private final long maxImageBytes;
 
     OpenAiOperations(Dispatcher dispatcher, AgentLoop agent, ToolRegistry tools, CapabilityGate gate,
             WormholeConfig config) {
@@ -51,6 +52,7 @@ public class OpenAiOperations {
         this.agent = agent;
         this.tools = tools;
         this.agentLimits = config.agent();
+        this.maxImageBytes = config.limits().maxImageSize().asLongValue();
     }
 
     /**
@@ -76,7 +78,7 @@ public class OpenAiOperations {
 
     /** The core request of a chat body, refused if its model is known to lack what the request needs. */
     ChatRequest toCore(ChatCompletionRequest body) {
-        ChatRequest request = ChatRequestMapper.toCore(body);
+        ChatRequest request = ChatRequestMapper.toCore(body, maxImageBytes);
         gate.checkChat(request, Boolean.TRUE.equals(body.stream()));
         return request;
     }

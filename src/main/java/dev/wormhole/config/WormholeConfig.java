@@ -133,6 +133,10 @@ public interface WormholeConfig {
         /** Largest non-streamed upstream response body. */
         @WithDefault("32M")
         MemorySize maxUpstreamBody();
+
+        /** Largest image a request may inline as a base64 {@code data:} URL, measured decoded; larger is a 400. */
+        @WithDefault("20M")
+        MemorySize maxImageSize();
     }
 
     /** Provider instance cache. */

@@ -54,20 +54,26 @@ public interface ProviderConfig {
     Map<String, String> headers();
 
     /** Time allowed to open a TCP/TLS connection to the upstream. */
-    @WithDefault("10s")
+    @WithDefault("5s")
     Duration connectTimeout();
 
-    /** Time allowed from sending a request to the upstream's response headers. */
+    /**
+     * Time allowed from sending a non-streamed request to the upstream's response headers (which come once the
+     * whole answer is generated).
+     */
     @WithDefault("60s")
     Duration responseTimeout();
 
     /** Longest silence allowed between two chunks of an upstream response. */
-    @WithDefault("60s")
+    @WithDefault("30s")
     Duration idleTimeout();
 
     /** Time allowed from sending a streamed request to its first chunk (per attempt). */
-    @WithDefault("60s")
+    @WithDefault("30s")
     Duration firstTokenTimeout();
+
+    /** Deadline of a request whose first target is this provider, replacing {@code wormhole.deadline}. */
+    Optional<Duration> deadline();
 
     /** Longest one upstream exchange may last, headers to last byte, stream included (per attempt). */
     @WithDefault("10m")

@@ -26,6 +26,14 @@ public interface WormholeConfig {
      */
     Optional<String> defaultProvider();
 
+    /**
+     * Longest a request may take until it is answered (for a stream, until its first chunk), every retry,
+     * backoff and fallback included; a provider's or a route's own {@code deadline} replaces it, and a client's
+     * stated timeout ({@code X-Stainless-Timeout}, {@code x-wormhole-timeout}) shortens it.
+     */
+    @WithDefault("120s")
+    Duration deadline();
+
     /** Request and upstream size limits. */
     Limits limits();
 
@@ -93,6 +101,9 @@ public interface WormholeConfig {
 
         /** Weights of the targets for {@code weighted}, in the same order (default 1 each). */
         Optional<List<Integer>> weights();
+
+        /** Deadline of a request for this alias, replacing {@code wormhole.deadline}. */
+        Optional<Duration> deadline();
     }
 
     /** How a route picks its first target. */
@@ -133,6 +144,14 @@ public interface WormholeConfig {
         /** Largest non-streamed upstream response body. */
         @WithDefault("32M")
         MemorySize maxUpstreamBody();
+
+        /** Longest request URI (path and query) accepted; longer ones get a 414. */
+        @WithDefault("16K")
+        MemorySize maxUriLength();
+
+        /** Largest total size of a request's headers (names and values); larger ones get a 431. */
+        @WithDefault("64K")
+        MemorySize maxHeaderSize();
 
         /** Largest image a request may inline as a base64 {@code data:} URL, measured decoded; larger is a 400. */
         @WithDefault("20M")

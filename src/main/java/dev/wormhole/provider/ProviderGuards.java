@@ -2,6 +2,7 @@ package dev.wormhole.provider;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -14,75 +15,111 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 
 import dev.wormhole.config.ProviderConfig;
 import dev.wormhole.config.WormholeConfig;
+import dev.wormhole.core.Deadline;
 import dev.wormhole.core.ErrorKind;
 import dev.wormhole.core.GatewayException;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
-import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The SmallRye Fault Tolerance guards of the provider path, built programmatically from each provider's
- * configuration: per (provider, operation) a retry with exponential backoff, jitter and {@code Retry-After},
- * and a named circuit breaker; per provider a bulkhead and a retry budget. Only transient faults are retried
- * or counted by a breaker; a caller's 4xx never is. These guards are the one owner of retries on the path.
+ * configuration. A call runs, outermost first: the provider-wide breaker, the deployment's breaker (provider,
+ * model, operation; see {@link Breakers}), a retry with exponential backoff, jitter and {@code Retry-After}
+ * per (provider, operation), the provider's bulkhead, then the attempt. The breakers sit outside the retry,
+ * so they count what the caller experiences: a call saved by its retry is a success. Only transient faults are
+ * retried or counted; a caller's 4xx never is. These guards are the one owner of retries on the path.
  */
 @ApplicationScoped
 public class ProviderGuards {
 
     private static final TypeLiteral<Uni<Object>> UNI = new TypeLiteral<>() {
     };
+    /** The model of calls that concern no model (the provider's model list). */
+    private static final String ANY_MODEL = "*";
 
     private final WormholeConfig config;
     private final MeterRegistry meters;
-    private final Map<String, Guard> guards = new ConcurrentHashMap<>();
+    private final Breakers breakers;
+    private final Map<String, Guard> retries = new ConcurrentHashMap<>();
     private final Map<String, Guard> bulkheads = new ConcurrentHashMap<>();
     private final Map<String, RetryBudget> budgets = new ConcurrentHashMap<>();
 
     ProviderGuards(WormholeConfig config, MeterRegistry meters) {
         this.config = config;
         this.meters = meters;
+        this.breakers = new Breakers(meters);
+    }
+
+    /** A call that concerns no model and has no deadline of its own (the provider's model list). */
+    public <T> Uni<T> call(String providerId, Operation operation, Supplier<Uni<T>> attempt) {
+        return call(providerId, ANY_MODEL, operation, null, false, attempt);
     }
 
     /**
-     * Runs {@code attempt} under the provider's guards for this operation: {@code attempt} is called once per
-     * try. Cancelling the result cancels the attempt in flight and abandons any retry still waiting. An open
-     * breaker or a full bulkhead fails with a 503 that carries a {@code Retry-After}.
+     * Runs {@code attempt} under the guards of a deployment: {@code attempt} is called once per try. Cancelling
+     * the result cancels the attempt in flight and abandons any retry still waiting. No attempt starts after
+     * {@code deadline}, and no retry whose backoff could not end before it. An open breaker or a full bulkhead
+     * fails with a 503 that carries a {@code Retry-After}.
+     *
+     * @param deadline    the request's deadline, or null for none
+     * @param canFailOver whether the request has another target: a timed-out attempt then fails over instead
+     *                    of being retried on the target that stalled
      */
     @SuppressWarnings("unchecked")
-    public <T> Uni<T> call(String providerId, Operation operation, Supplier<Uni<T>> attempt) {
+    public <T> Uni<T> call(String providerId, String model, Operation operation, Deadline deadline,
+            boolean canFailOver, Supplier<Uni<T>> attempt) {
         return Uni.createFrom().deferred(() -> {
-            GuardedAttempts attempts = new GuardedAttempts();
+            ProviderConfig provider = providerConfig(providerId);
+            GuardedAttempts attempts = new GuardedAttempts(deadline, canFailOver, provider.retry());
             budget(providerId).recordCall();
-            Guard guard = guard(providerId, operation);
-            Guard bulkhead = bulkhead(providerId);
+            Guard retry = retry(providerId, operation, provider);
+            Guard bulkhead = bulkhead(providerId, provider);
+            Guard deployment = breakers.deployment(providerId, model, operation, provider.circuitBreaker());
             Supplier<Uni<Object>> bounded = () -> bulkhead.get(() -> (Uni<Object>) (Uni<?>) attempts.run(attempt), UNI);
-            Uni<T> guarded = (Uni<T>) (Uni<?>) guard.get(bounded, UNI);
-            return guarded.onFailure().transform(failure -> translate(providerId, operation, failure))
+            Supplier<Uni<Object>> retried = () -> retry.get(bounded, UNI).onFailure().transform(GuardedAttempts::unwrap);
+            Supplier<Uni<Object>> perModel = () -> deployment.get(retried, UNI)
+                    .onFailure(CircuitBreakerOpenException.class)
+                    .transform(open -> deploymentOpen(providerId, model, operation, provider));
+            Uni<T> guarded = (Uni<T>) (Uni<?>) breakers.provider(providerId, provider.circuitBreaker()).get(perModel, UNI);
+            return guarded.onFailure().transform(failure -> translate(providerId, failure))
                     .onCancellation().invoke(attempts::cancel);
         });
     }
 
-    /** The breaker state of a provider's operation (closed until its first call). */
+    /** The worst breaker state of a provider's operation: its provider-wide breaker or any model's. */
     public CircuitBreakerState state(String providerId, Operation operation) {
-        if (!guards.containsKey(key(providerId, operation))) {
-            return CircuitBreakerState.CLOSED;
-        }
-        return CircuitBreakerMaintenance.get().currentState(key(providerId, operation));
+        CircuitBreakerState provider = breakers.providerState(providerId);
+        CircuitBreakerState models = breakers.worstState(providerId, operation);
+        return provider.compareTo(models) >= 0 ? provider : models;
     }
 
-    /** Whether a provider's breaker for this operation currently rejects calls. */
-    public boolean isOpen(String providerId, Operation operation) {
-        return state(providerId, operation) == CircuitBreakerState.OPEN;
+    /** The state of the breaker that guards one model of a provider for one operation. */
+    public CircuitBreakerState state(String providerId, String model, Operation operation) {
+        return breakers.deploymentState(providerId, model, operation);
+    }
+
+    /** The state of a provider's provider-wide breaker. */
+    public CircuitBreakerState providerState(String providerId) {
+        return breakers.providerState(providerId);
+    }
+
+    /** A provider's models whose breaker is not closed, as {@code provider/model operation state}. */
+    public List<String> openDeployments(String providerId, int max) {
+        return breakers.notClosed(providerId, max);
+    }
+
+    /** Whether calls to a model of a provider for this operation are currently rejected by a breaker. */
+    public boolean isOpen(String providerId, String model, Operation operation) {
+        return breakers.providerState(providerId) == CircuitBreakerState.OPEN
+                || breakers.deploymentState(providerId, model, operation) == CircuitBreakerState.OPEN;
     }
 
     /** Closes every breaker (tests and operators). */
     public void resetAll() {
-        guards.keySet().forEach(name -> CircuitBreakerMaintenance.get().reset(name));
+        breakers.resetAll();
     }
 
     /** Whether a failure is transient: worth a retry, a breaker count, and a failover. */
@@ -90,15 +127,16 @@ public class ProviderGuards {
         return failure instanceof GatewayException g && g.kind().retryable();
     }
 
-    private Guard guard(String providerId, Operation operation) {
-        return guards.computeIfAbsent(key(providerId, operation), name -> {
-            ProviderConfig provider = providerConfig(providerId);
+    private Guard retry(String providerId, Operation operation, ProviderConfig provider) {
+        return retries.computeIfAbsent(providerId + "/" + operation.label(), name -> {
             Duration initial = provider.retry().delay();
             Duration max = provider.retry().maxDelay();
             Duration cap = provider.retry().maxRetryAfter();
             RetryBudget budget = budget(providerId);
-            Guard guard = Guard.create()
-                    .withDescription("provider " + name)
+            Counter retried = Counter.builder("wormhole.upstream.retries").description("Retries of upstream calls")
+                    .tags("provider", providerId, "operation", operation.label()).register(meters);
+            return Guard.create()
+                    .withDescription("provider " + name + " retry")
                     .withRetry()
                         .maxRetries(provider.retry().maxRetries())
                         .delay(initial.toMillis(), ChronoUnit.MILLIS)
@@ -106,32 +144,15 @@ public class ProviderGuards {
                         .maxDuration(Math.max(initial.toMillis() + 1, provider.totalTimeout().toMillis()), ChronoUnit.MILLIS)
                         .whenException(failure -> isTransient(failure) && withinCap(failure, cap) && budget.tryRetry())
                         .withCustomBackoff().strategy(() -> new Backoff(initial, max)).done()
-                        .onRetry(() -> Counter.builder("wormhole.upstream.retries").description("Retries of upstream calls")
-                                .tags("provider", providerId, "operation", operation.label()).register(meters).increment())
-                        .done()
-                    .withCircuitBreaker()
-                        .name(name)
-                        .requestVolumeThreshold(provider.circuitBreaker().requestVolume())
-                        .failureRatio(provider.circuitBreaker().failureRatio())
-                        .delay(provider.circuitBreaker().delay().toMillis(), ChronoUnit.MILLIS)
-                        .successThreshold(provider.circuitBreaker().successThreshold())
-                        .when(ProviderGuards::isTransient)
+                        .onRetry(retried::increment)
                         .done()
                     .withThreadOffload(false)
                     .build();
-            Gauge.builder("wormhole.breaker.state", () -> switch (state(providerId, operation)) {
-                case CLOSED -> 0;
-                case HALF_OPEN -> 1;
-                case OPEN -> 2;
-            }).description("Circuit breaker state: 0 closed, 1 half-open, 2 open")
-                    .tags("provider", providerId, "operation", operation.label()).register(meters);
-            return guard;
         });
     }
 
-    private Guard bulkhead(String providerId) {
+    private Guard bulkhead(String providerId, ProviderConfig provider) {
         return bulkheads.computeIfAbsent(providerId, id -> {
-            ProviderConfig provider = providerConfig(id);
             Counter rejections = Counter.builder("wormhole.bulkhead.rejections")
                     .description("Upstream calls rejected because the provider's bulkhead and queue were full")
                     .tag("provider", id).register(meters);
@@ -161,10 +182,18 @@ public class ProviderGuards {
         return provider;
     }
 
-    private GatewayException translate(String providerId, Operation operation, Throwable failure) {
+    private static GatewayException deploymentOpen(String providerId, String model, Operation operation,
+            ProviderConfig provider) {
+        String what = ANY_MODEL.equals(model) ? "" : " of model '" + model + "'";
+        return GatewayException.of(ErrorKind.UNAVAILABLE, "circuit_open", "Provider '" + providerId + "' is failing: "
+                + "its circuit breaker for " + operation.label() + what + " is open; retry later.")
+                .withRetryAfter(provider.circuitBreaker().delay());
+    }
+
+    private GatewayException translate(String providerId, Throwable failure) {
         if (failure instanceof CircuitBreakerOpenException) {
             return GatewayException.of(ErrorKind.UNAVAILABLE, "circuit_open", "Provider '" + providerId
-                    + "' is failing: its circuit breaker for " + operation.label() + " is open; retry later.")
+                    + "' is unreachable or rejecting the gateway: its circuit breaker is open; retry later.")
                     .withRetryAfter(providerConfig(providerId).circuitBreaker().delay());
         }
         if (failure instanceof BulkheadException) {
@@ -177,28 +206,5 @@ public class ProviderGuards {
 
     private static boolean withinCap(Throwable failure, Duration cap) {
         return !(failure instanceof GatewayException g) || g.retryAfter().map(d -> d.compareTo(cap) <= 0).orElse(true);
-    }
-
-    private static String key(String providerId, Operation operation) {
-        return providerId + "/" + operation.label();
-    }
-
-    /** Exponential backoff that waits at least as long as the upstream asked ({@code Retry-After}). */
-    private static final class Backoff implements CustomBackoffStrategy {
-        private final long initialMillis;
-        private final long maxMillis;
-        private int retries;
-
-        Backoff(Duration initial, Duration max) {
-            this.initialMillis = initial.toMillis();
-            this.maxMillis = max.toMillis();
-        }
-
-        @Override
-        public long nextDelayInMillis(Throwable failure) {
-            long exponential = Math.min(maxMillis, initialMillis << Math.min(20, retries++));
-            long asked = failure instanceof GatewayException g ? g.retryAfter().map(Duration::toMillis).orElse(0L) : 0;
-            return Math.max(exponential, asked);
-        }
     }
 }

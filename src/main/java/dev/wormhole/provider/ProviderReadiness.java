@@ -11,12 +11,16 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
 /**
  * Readiness: down while draining for shutdown; the detail lists each available provider with whether an
- * instance is open, how many requests hold it, and any circuit breaker that is not closed. An open breaker
+ * instance is open, how many requests hold it, and any circuit breaker that is not closed (the provider-wide
+ * one, and those of its models). An open breaker
  * does not make the gateway unready: other providers, and fallbacks, still serve.
  */
 @Readiness
 @ApplicationScoped
 public class ProviderReadiness implements HealthCheck {
+
+    /** Breakers listed per provider; a model name is client input, so the list is bounded. */
+    private static final int MAX_LISTED_BREAKERS = 10;
 
     private final ProviderDirectory directory;
     private final ProviderRegistry registry;
@@ -35,12 +39,12 @@ public class ProviderReadiness implements HealthCheck {
         for (String id : directory.ids()) {
             String state = registry.isOpen(id) ? "open, " + registry.leases(id) + " in flight" : "idle (not instantiated)";
             StringBuilder breakers = new StringBuilder();
-            for (Operation operation : Operation.values()) {
-                CircuitBreakerState breaker = guards.state(id, operation);
-                if (breaker != CircuitBreakerState.CLOSED) {
-                    breakers.append(", ").append(operation.label()).append(" breaker ")
-                            .append(breaker.name().toLowerCase().replace('_', '-'));
-                }
+            CircuitBreakerState providerWide = guards.providerState(id);
+            if (providerWide != CircuitBreakerState.CLOSED) {
+                breakers.append(", provider breaker ").append(providerWide.name().toLowerCase().replace('_', '-'));
+            }
+            for (String deployment : guards.openDeployments(id, MAX_LISTED_BREAKERS)) {
+                breakers.append(", breaker ").append(deployment);
             }
             builder.withData(id, directory.settings(id).map(s -> s.dialect().name().toLowerCase()).orElse("?") + ", "
                     + state + breakers);

@@ -10,6 +10,8 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLException;
+
 import dev.wormhole.core.ErrorKind;
 import dev.wormhole.core.GatewayException;
 import io.vertx.core.VertxException;
@@ -27,7 +29,20 @@ public final class UpstreamFailures {
     private static final Pattern SECRET_LIKE = Pattern.compile(
             "(?i)\\b(sk-|sk_|gsk_|xai-|key-|AIza|Bearer\\s+)[A-Za-z0-9_\\-*.]{6,}");
 
+    private static final String UNREACHABLE = "upstream_unreachable";
+    private static final String TLS_FAILED = "upstream_tls_failed";
+    private static final String AUTHENTICATION_FAILED = "upstream_authentication_failed";
+
     private UpstreamFailures() {
+    }
+
+    /**
+     * Whether a failure concerns the provider as a whole rather than one of its models: it could not be
+     * reached, its TLS handshake failed, or it rejected the gateway's key.
+     */
+    public static boolean isProviderWide(Throwable failure) {
+        return failure instanceof GatewayException g
+                && (UNREACHABLE.equals(g.code()) || TLS_FAILED.equals(g.code()) || AUTHENTICATION_FAILED.equals(g.code()));
     }
 
     /**
@@ -43,7 +58,7 @@ public final class UpstreamFailures {
         String prefix = "Provider '" + providerId + "' returned HTTP " + status;
         GatewayException failure = switch (status) {
             case 400, 422 -> badRequest(prefix + detail, code);
-            case 401 -> GatewayException.of(ErrorKind.UPSTREAM_AUTHENTICATION, "upstream_authentication_failed",
+            case 401 -> GatewayException.of(ErrorKind.UPSTREAM_AUTHENTICATION, AUTHENTICATION_FAILED,
                     prefix + ": it rejected the gateway's credentials for this provider; check its API key.");
             case 403 -> GatewayException.of(ErrorKind.PERMISSION_DENIED, "upstream_permission_denied", prefix + detail);
             case 404 -> GatewayException.of(ErrorKind.NOT_FOUND, "model_not_found", prefix + detail);
@@ -80,8 +95,10 @@ public final class UpstreamFailures {
         if (failure instanceof TimeoutException || failure.getClass().getSimpleName().contains("Timeout")) {
             mapped = GatewayException.of(ErrorKind.UPSTREAM_TIMEOUT, "upstream_timeout", who + " did not answer in time.");
         } else if (failure instanceof ConnectException || failure instanceof UnknownHostException) {
-            mapped = GatewayException.of(ErrorKind.UPSTREAM_ERROR, "upstream_unreachable",
-                    who + " could not be reached.");
+            mapped = GatewayException.of(ErrorKind.UPSTREAM_ERROR, UNREACHABLE, who + " could not be reached.");
+        } else if (failure instanceof SSLException) {
+            mapped = GatewayException.of(ErrorKind.UPSTREAM_ERROR, TLS_FAILED,
+                    who + " could not be reached securely (TLS handshake failed).");
         } else if (failure instanceof HttpClosedException || failure instanceof VertxException
                 || failure instanceof java.io.IOException) {
             mapped = GatewayException.of(ErrorKind.UPSTREAM_ERROR, "upstream_connection_closed",

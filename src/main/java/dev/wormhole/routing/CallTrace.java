@@ -4,21 +4,54 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.wormhole.core.Deadline;
 import dev.wormhole.core.GatewayException;
 import dev.wormhole.core.ModelRef;
 
 /**
  * The upstream attempts of one client request, in order: each target tried and how it ended. Reported to the
- * client as {@code x-wormhole-attempts} and {@code x-wormhole-route}. Thread-safe: attempts of one request
- * run one after the other, possibly on different threads.
+ * client as {@code x-wormhole-attempts} and {@code x-wormhole-route}. It also carries the deadline the client
+ * stated, which bounds every call of the request until its response is committed (a stream's first chunk):
+ * after that, the client only bounds the silence of the stream. Thread-safe: attempts of one request run one
+ * after the other, possibly on different threads.
  */
 public final class CallTrace {
 
     private final List<String> attempts = new ArrayList<>();
+    private final Deadline clientDeadline;
+    private boolean committed;
+
+    /** A trace for a request whose client stated no deadline. */
+    public CallTrace() {
+        this(null);
+    }
+
+    /** A trace for a request whose client gave up at {@code clientDeadline} (null when it stated none). */
+    public CallTrace(Deadline clientDeadline) {
+        this.clientDeadline = clientDeadline;
+    }
+
+    /** The deadline the client stated, or null. */
+    public Deadline clientDeadline() {
+        return clientDeadline;
+    }
+
+    /**
+     * The deadline of one call of the request (one answer, its retries and fallbacks included): {@code configured},
+     * or the client's if that comes first and the response is not yet committed.
+     */
+    public synchronized Deadline deadline(Deadline configured) {
+        return committed ? configured : Deadline.earliest(clientDeadline, configured);
+    }
+
+    /** Records that the response has started (a stream's first chunk went out). */
+    public synchronized void committed() {
+        committed = true;
+    }
 
     /** Records an attempt on a target and returns its position, for {@link #ended}. */
     public synchronized int started(ModelRef target) {
-        attempts.add(target + "=…");
+        attempts.add(target + "=pending");
         return attempts.size() - 1;
     }
 

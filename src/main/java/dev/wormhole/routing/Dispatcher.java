@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import dev.wormhole.config.WormholeConfig;
 import dev.wormhole.core.ChatDelta;
 import dev.wormhole.core.ChatRequest;
 import dev.wormhole.core.ChatResult;
+import dev.wormhole.core.Deadline;
 import dev.wormhole.core.EmbeddingRequest;
 import dev.wormhole.core.EmbeddingResult;
 import dev.wormhole.core.ErrorKind;
@@ -32,8 +34,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Runs a request against its targets: plans them ({@link RoutePlanner}), and for each in turn leases the
- * provider, runs the call under the provider's guards (retries, breaker, bulkhead), and on a failure that
- * another target may not share fails over to the next. A stream fails over only before its first delta.
+ * provider, runs the call under the provider's guards (retries, breakers, bulkhead), and on a failure that
+ * another target may not share fails over to the next, all within the request's one deadline. A stream fails
+ * over only before its first delta.
  * Every attempt is recorded in the request's {@link CallTrace}. Every method is lazy and cancellable.
  */
 @ApplicationScoped
@@ -61,36 +64,53 @@ public class Dispatcher {
         this.listTimeout = config.models().listTimeout();
     }
 
-    /** A complete answer, from the first target that gives one. */
+    /** A complete answer, from the first target that gives one, within the request's deadline. */
     public Uni<ChatResult> chat(ChatRequest request, List<String> fallbacks, CallTrace trace) {
-        return Uni.createFrom().deferred(() -> inOrder(planner.plan(request.model(), fallbacks, Operation.CHAT), 0,
-                target -> measured("chat", target, ChatResult::usage,
-                        attempt(target, Operation.CHAT, trace, provider -> {
-                            requireTools(provider, request);
-                            return provider.chat(request.withModel(target.model()));
-                        }))));
+        return planned(request.model(), fallbacks, Operation.CHAT, trace, (target, plan) -> measured("chat", target,
+                ChatResult::usage, attempt(target, plan, Operation.CHAT, trace, provider -> {
+                    requireTools(provider, request);
+                    return provider.chat(request.withModel(target.model()));
+                })));
     }
 
     /**
-     * The answer as a stream, once a target has produced its first delta. Failures before it fail over (or
-     * fail the Uni); failures after it fail the Multi. The lease is held until the Multi ends or is cancelled.
+     * The answer as a stream, once a target has produced its first delta, within the request's deadline.
+     * Failures before it fail over (or fail the Uni); failures after it fail the Multi. The lease is held until
+     * the Multi ends or is cancelled.
      */
     public Uni<Multi<ChatDelta>> stream(ChatRequest request, List<String> fallbacks, CallTrace trace) {
-        return Uni.createFrom().deferred(() -> inOrder(planner.plan(request.model(), fallbacks,
-                Operation.STREAM_OPEN), 0, target -> openStream(target, request, trace)));
+        return planned(request.model(), fallbacks, Operation.STREAM_OPEN, trace,
+                (target, plan) -> openStream(target, plan, request, trace))
+                .map(stream -> {
+                    trace.committed();
+                    return withinClientPatience(stream, trace.clientDeadline());
+                });
     }
 
-    /** One vector per input. */
+    /**
+     * A committed stream ended with an in-band timeout once it has been silent for as long as its client said it
+     * would wait (SDK timeouts bound the wait for each read): nobody is listening past that point.
+     */
+    private static Multi<ChatDelta> withinClientPatience(Multi<ChatDelta> stream, Deadline client) {
+        if (client == null) {
+            return stream;
+        }
+        return stream.ifNoItem().after(client.length()).failWith(() -> GatewayException.of(ErrorKind.UPSTREAM_TIMEOUT,
+                "upstream_timeout", "The upstream stream was silent for longer than the client's stated timeout ("
+                        + client.source() + ")."));
+    }
+
+    /** One vector per input, within the request's deadline. */
     public Uni<EmbeddingResult> embed(EmbeddingRequest request, List<String> fallbacks, CallTrace trace) {
-        return Uni.createFrom().deferred(() -> inOrder(planner.plan(request.model(), fallbacks,
-                Operation.EMBEDDINGS), 0, target -> measured("embeddings", target, EmbeddingResult::usage,
-                        attempt(target, Operation.EMBEDDINGS, trace, provider -> {
+        return planned(request.model(), fallbacks, Operation.EMBEDDINGS, trace, (target, plan) -> measured(
+                "embeddings", target, EmbeddingResult::usage, attempt(target, plan, Operation.EMBEDDINGS, trace,
+                        provider -> {
                             if (!(provider instanceof EmbeddingProvider embeddings)) {
                                 throw GatewayException.of(ErrorKind.INVALID_REQUEST, "unsupported_capability",
                                         "Provider '" + target.provider() + "' does not offer embeddings.");
                             }
                             return embeddings.embed(request.withModel(target.model()));
-                        }))));
+                        })));
     }
 
     /**
@@ -104,14 +124,47 @@ public class Dispatcher {
                                 + listTimeout + "."));
     }
 
-    /** Tries the targets from {@code index} on, moving to the next on a failure another target may not share. */
-    private static <T> Uni<T> inOrder(List<ModelRef> targets, int index, Function<ModelRef, Uni<T>> call) {
-        Uni<T> attempt = call.apply(targets.get(index));
-        if (index + 1 >= targets.size()) {
+    /**
+     * Plans the targets of a call and tries them in turn under its one deadline (see {@link CallTrace#deadline}):
+     * on expiry the attempt in flight is cancelled and the client gets a 504 listing what was tried.
+     */
+    private <T> Uni<T> planned(String model, List<String> fallbacks, Operation operation, CallTrace trace,
+            BiFunction<ModelRef, Plan, Uni<T>> call) {
+        return Uni.createFrom().deferred(() -> {
+            List<ModelRef> targets = planner.plan(model, fallbacks, operation);
+            Deadline deadline = trace.deadline(planner.deadline(model, targets, System.nanoTime()));
+            if (deadline.expired()) {
+                return Uni.createFrom().failure(deadline.exceeded(trace.route()));
+            }
+            return inOrder(new Plan(targets, deadline), 0, call)
+                    .ifNoItem().after(deadline.remaining()).failWith(() -> deadline.exceeded(trace.route()))
+                    .onFailure(Dispatcher::deadlineExceeded).transform(f -> deadline.exceeded(trace.route()));
+        });
+    }
+
+    /** The targets of one request and its deadline. */
+    private record Plan(List<ModelRef> targets, Deadline deadline) {
+        /** Whether a target after {@code target} is left to fail over to. */
+        boolean hasNext(ModelRef target) {
+            return targets.indexOf(target) < targets.size() - 1;
+        }
+    }
+
+    /**
+     * Tries the targets from {@code index} on, moving to the next on a failure another target may not share,
+     * while the deadline allows.
+     */
+    private static <T> Uni<T> inOrder(Plan plan, int index, BiFunction<ModelRef, Plan, Uni<T>> call) {
+        Uni<T> attempt = call.apply(plan.targets().get(index), plan);
+        if (index + 1 >= plan.targets().size()) {
             return attempt;
         }
-        return attempt.onFailure(Dispatcher::fallbackable)
-                .recoverWithUni(failure -> inOrder(targets, index + 1, call));
+        return attempt.onFailure(failure -> fallbackable(failure) && !plan.deadline().expired())
+                .recoverWithUni(failure -> inOrder(plan, index + 1, call));
+    }
+
+    private static boolean deadlineExceeded(Throwable failure) {
+        return failure instanceof GatewayException g && "deadline_exceeded".equals(g.code());
     }
 
     private static boolean fallbackable(Throwable failure) {
@@ -119,10 +172,11 @@ public class Dispatcher {
     }
 
     /** One target under its guards: each try is traced; the lease spans every try. */
-    private <T> Uni<T> attempt(ModelRef target, Operation operation, CallTrace trace, Function<Provider, Uni<T>> call) {
+    private <T> Uni<T> attempt(ModelRef target, Plan plan, Operation operation, CallTrace trace,
+            Function<Provider, Uni<T>> call) {
         return leased(target.provider(), provider -> {
             Runnable done = planner.track(target);
-            return guards.call(target.provider(), operation, () -> {
+            return guards.call(target.provider(), target.model(), operation, plan.deadline(), plan.hasNext(target), () -> {
                 int attempt = trace.started(target);
                 return Uni.createFrom().deferred(() -> call.apply(provider))
                         .onItemOrFailure().invoke((item, failure) -> trace.ended(attempt, target, failure));
@@ -130,14 +184,15 @@ public class Dispatcher {
         });
     }
 
-    private Uni<Multi<ChatDelta>> openStream(ModelRef target, ChatRequest request, CallTrace trace) {
+    private Uni<Multi<ChatDelta>> openStream(ModelRef target, Plan plan, ChatRequest request, CallTrace trace) {
         return Uni.createFrom().deferred(() -> {
             Lease lease = registry.lease(target.provider());
             Runnable done = planner.track(target);
             Duration firstToken = directory.settings(target.provider()).orElseThrow().timeouts().firstToken();
             StreamUsage usage = new StreamUsage(target, metrics);
             AtomicBoolean handedOver = new AtomicBoolean();
-            Uni<Multi<ChatDelta>> opened = guards.call(target.provider(), Operation.STREAM_OPEN, () -> {
+            Uni<Multi<ChatDelta>> opened = guards.call(target.provider(), target.model(), Operation.STREAM_OPEN,
+                    plan.deadline(), plan.hasNext(target), () -> {
                 int attempt = trace.started(target);
                 return Uni.createFrom().deferred(() -> {
                     requireTools(lease.provider(), request);

@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.wormhole.config.ProviderConfig;
 import dev.wormhole.config.WormholeConfig;
+import dev.wormhole.core.Deadline;
 import dev.wormhole.core.ModelRef;
 import dev.wormhole.provider.Operation;
 import dev.wormhole.provider.ProviderGuards;
@@ -29,12 +30,34 @@ public class RoutePlanner {
     private final ModelRouter router;
     private final ProviderGuards guards;
     private final Map<String, WormholeConfig.Route> routes;
-    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final WormholeConfig config;
+    /** Requests in flight per target; an entry lives only while its count is above zero. */
+    private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
 
     RoutePlanner(ModelRouter router, ProviderGuards guards, WormholeConfig config) {
         this.router = router;
         this.guards = guards;
         this.routes = config.routes();
+        this.config = config;
+    }
+
+    /**
+     * How long a request for {@code model} may take, retries and fallbacks included: its route's
+     * {@code deadline}, else the deadline of the provider of its first target, else {@code wormhole.deadline}.
+     */
+    public Deadline deadline(String model, List<ModelRef> targets, long startNanos) {
+        WormholeConfig.Route route = routes.get(model);
+        if (route != null && route.deadline().isPresent()) {
+            return Deadline.after(startNanos, route.deadline().get(), "wormhole.routes." + model + ".deadline");
+        }
+        if (!targets.isEmpty()) {
+            ProviderConfig provider = config.providers().get(targets.get(0).provider());
+            if (provider != null && provider.deadline().isPresent()) {
+                return Deadline.after(startNanos, provider.deadline().get(),
+                        "wormhole.providers." + targets.get(0).provider() + ".deadline");
+            }
+        }
+        return Deadline.after(startNanos, config.deadline(), "wormhole.deadline");
     }
 
     /** The targets for a model name (and the request's own fallbacks), most preferred first. */
@@ -45,7 +68,7 @@ public class RoutePlanner {
         }
         List<ModelRef> targets = new ArrayList<>(ordered);
         // Stable sort: within the closed and within the open, the preference order stays.
-        targets.sort(Comparator.comparing(t -> guards.isOpen(t.provider(), operation)));
+        targets.sort(Comparator.comparing(t -> guards.isOpen(t.provider(), t.model(), operation)));
         return targets;
     }
 
@@ -58,7 +81,7 @@ public class RoutePlanner {
         switch (route.strategy()) {
             case WEIGHTED -> moveFirst(targets, weightedPick(route));
             case LEAST_IN_FLIGHT -> moveFirst(targets, targets.stream()
-                    .min(Comparator.comparingInt(t -> inFlight(t).get())).map(targets::indexOf).orElse(0));
+                    .min(Comparator.comparingInt(t -> inFlight.getOrDefault(t.toString(), 0))).map(targets::indexOf).orElse(0));
             case ORDERED -> {
                 // as listed
             }
@@ -92,12 +115,8 @@ public class RoutePlanner {
 
     /** Counts a request in flight on a target, for least-in-flight routing; returns what ends it. */
     public Runnable track(ModelRef target) {
-        AtomicInteger count = inFlight(target);
-        count.incrementAndGet();
-        return count::decrementAndGet;
-    }
-
-    private AtomicInteger inFlight(ModelRef target) {
-        return inFlight.computeIfAbsent(target.toString(), k -> new AtomicInteger());
+        String key = target.toString();
+        inFlight.merge(key, 1, Integer::sum);
+        return () -> inFlight.computeIfPresent(key, (k, count) -> count <= 1 ? null : count - 1);
     }
 }

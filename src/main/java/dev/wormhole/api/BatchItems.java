@@ -19,6 +19,7 @@ import dev.wormhole.api.dto.ChatCompletionRequest;
 import dev.wormhole.api.dto.EmbeddingsRequest;
 import dev.wormhole.api.error.UnreadableJson;
 import dev.wormhole.api.error.Violations;
+import dev.wormhole.core.Deadline;
 import dev.wormhole.core.GatewayException;
 import dev.wormhole.routing.CallTrace;
 import io.smallrye.mutiny.Uni;
@@ -70,24 +71,27 @@ class BatchItems {
         }
     }
 
-    /** One task per item, in input order; each yields the item's response DTO. */
-    List<Supplier<Uni<Object>>> tasks(List<BatchRequest.Item> items) {
+    /**
+     * One task per item, in input order; each yields the item's response DTO. Each item has its own configured
+     * deadline, and all share the deadline the client stated for the batch ({@code clientDeadline}, or null).
+     */
+    List<Supplier<Uni<Object>>> tasks(List<BatchRequest.Item> items, Deadline clientDeadline) {
         List<Supplier<Uni<Object>>> tasks = new ArrayList<>(items.size());
         for (BatchRequest.Item item : items) {
-            tasks.add(() -> run(item));
+            tasks.add(() -> run(item, new CallTrace(clientDeadline)));
         }
         return tasks;
     }
 
-    private Uni<Object> run(BatchRequest.Item item) {
+    private Uni<Object> run(BatchRequest.Item item, CallTrace trace) {
         if (item.url().equals(CHAT)) {
             ChatCompletionRequest body = read(item, ChatCompletionRequest.class);
             if (Boolean.TRUE.equals(body.stream())) {
                 throw GatewayException.invalid("stream", "Batch items cannot stream; leave stream unset or false.");
             }
-            return operations.chat(body, new CallTrace()).map(Object.class::cast);
+            return operations.chat(body, trace).map(Object.class::cast);
         }
-        return operations.embed(read(item, EmbeddingsRequest.class), new CallTrace()).map(Object.class::cast);
+        return operations.embed(read(item, EmbeddingsRequest.class), trace).map(Object.class::cast);
     }
 
     private <T> T read(BatchRequest.Item item, Class<T> type) {

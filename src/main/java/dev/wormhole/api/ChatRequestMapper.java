@@ -13,6 +13,7 @@ import dev.wormhole.core.ChatMessage;
 import dev.wormhole.core.ChatRequest;
 import dev.wormhole.core.ContentPart;
 import dev.wormhole.core.GatewayException;
+import dev.wormhole.core.ModelIds;
 import dev.wormhole.core.ResponseFormat;
 import dev.wormhole.core.Role;
 import dev.wormhole.core.ToolCall;
@@ -105,9 +106,9 @@ final class ChatRequestMapper {
             return List.of();
         }
         if (!(fallbacks instanceof List<?> list) || list.size() > MAX_FALLBACKS
-                || !list.stream().allMatch(f -> f instanceof String s && !s.isBlank())) {
+                || !list.stream().allMatch(f -> f instanceof String s && ModelIds.isValid(s))) {
             throw GatewayException.invalid(EXTENSION + ".fallbacks", "wormhole.fallbacks must be a list of at most "
-                    + MAX_FALLBACKS + " model names.");
+                    + MAX_FALLBACKS + " model names; each " + ModelIds.RULE + ".");
         }
         return list.stream().map(String.class::cast).toList();
     }

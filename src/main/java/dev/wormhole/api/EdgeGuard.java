@@ -7,20 +7,21 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.core.MediaType;
 
 import dev.wormhole.api.dto.ErrorEnvelope;
 import dev.wormhole.config.WormholeConfig;
 import dev.wormhole.core.ErrorKind;
-import io.vertx.core.buffer.Buffer;
+import dev.wormhole.core.GatewayException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * Guards {@code /v1/*} before any body is read, as a Vert.x route ahead of Quarkus's own body handling: the
  * gateway key (as {@code Authorization: Bearer} or, for Anthropic-style clients, {@code x-api-key}),
- * compared in constant time, then the declared body size. Both answer in OpenAI's error envelope.
+ * compared in constant time, then the declared body size, then the client's stated timeout (see
+ * {@link ClientDeadlines}). Each answers in OpenAI's error envelope.
  */
 @ApplicationScoped
 public class EdgeGuard {
@@ -28,12 +29,14 @@ public class EdgeGuard {
     private final List<byte[]> keyDigests;
     private final long maxBody;
     private final JsonWriter json;
+    private final BodyHandler chunkedBodies;
 
     EdgeGuard(WormholeConfig config, JsonWriter json) {
         this.keyDigests = config.auth().apiKeys().orElse(List.of()).stream().filter(k -> !k.isBlank())
                 .map(EdgeGuard::digest).toList();
         this.maxBody = config.limits().maxRequestBody().asLongValue();
         this.json = json;
+        this.chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBody).setHandleFileUploads(false);
     }
 
     void install(@Observes Router router) {
@@ -49,24 +52,37 @@ public class EdgeGuard {
         }
         String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && declaredLength(length) > maxBody) {
-            reject(rc, 413, ErrorEnvelope.of("The request body of " + length + " bytes exceeds the limit of "
-                    + maxBody + " bytes (wormhole.limits.max-request-body).", ErrorKind.PAYLOAD_TOO_LARGE.openAiType(),
-                    null, "request_too_large"));
+            // The unread body would otherwise have to be drained first.
+            EdgeResponses.reject(rc, 413, TransportLimits.bodyTooLarge(maxBody), json, true);
+            return;
+        }
+        if (!readClientDeadline(rc)) {
+            return;
+        }
+        if (length == null && rc.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            // A chunked body shows its size only while read: read it here, under the limit, so that a body over it
+            // is refused in the envelope (TransportLimits) rather than with the bare 413 of the resource layer.
+            chunkedBodies.handle(rc);
             return;
         }
         rc.next();
     }
 
+    /** Records the client's stated deadline; false (and a 400 sent) when it is unreadable. */
+    private boolean readClientDeadline(RoutingContext rc) {
+        try {
+            RequestTracing.clientDeadline(rc, ClientDeadlines.of(rc.request().getHeader(ClientDeadlines.WORMHOLE_TIMEOUT),
+                    rc.request().getHeader(ClientDeadlines.STAINLESS_TIMEOUT), RequestTracing.arrival(rc)));
+            return true;
+        } catch (GatewayException invalid) {
+            reject(rc, 400, ErrorEnvelope.of(invalid.getMessage(), invalid.kind().openAiType(),
+                    invalid.param().orElse(null), invalid.code()));
+            return false;
+        }
+    }
+
     private void reject(RoutingContext rc, int status, ErrorEnvelope envelope) {
-        rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
-        if (status == 401) {
-            rc.response().putHeader("WWW-Authenticate", "Bearer");
-        }
-        if (status == 413) {
-            // The unread body would otherwise have to be drained first.
-            rc.response().putHeader(HttpHeaders.CONNECTION, "close");
-        }
-        rc.response().end(Buffer.buffer(json.bytes(envelope)));
+        EdgeResponses.reject(rc, status, envelope, json, false);
     }
 
     private static long declaredLength(String header) {

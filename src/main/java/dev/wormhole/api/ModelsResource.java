@@ -14,6 +14,7 @@ import dev.wormhole.api.dto.ModelList;
 import dev.wormhole.api.dto.ModelObject;
 import dev.wormhole.config.WormholeConfig;
 import dev.wormhole.core.GatewayException;
+import dev.wormhole.core.ModelIds;
 import dev.wormhole.core.ModelInfo;
 import dev.wormhole.core.ModelRef;
 import dev.wormhole.discovery.CatalogEntry;
@@ -51,6 +52,7 @@ public class ModelsResource {
     @GET
     @Path("/{id: .+}")
     public ModelObject get(@PathParam("id") String id) {
+        ModelIds.require(id, "model");
         ModelRef ref = router.resolve(id);
         return catalog.find(ref.provider(), ref.model()).map(this::toEdge).orElseThrow(() ->
                 GatewayException.modelNotFound(id, "the catalog of provider '" + ref.provider() + "' does not list it"));

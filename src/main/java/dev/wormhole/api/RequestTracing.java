@@ -1,12 +1,16 @@
 package dev.wormhole.api;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import dev.wormhole.core.Deadline;
 import dev.wormhole.routing.CallTrace;
+import io.quarkus.arc.All;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -14,7 +18,10 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Gives every response an {@code x-request-id} (the caller's, when it sent a sane one) and a
  * {@code Server-Timing} header that splits the time until the headers went out into the gateway's own part
- * and the upstream's part. Runs first, as a Vert.x route, so even 401s and 404s carry both.
+ * and the upstream's part, and reports the upstream attempts ({@code x-wormhole-attempts},
+ * {@code x-wormhole-route}, made safe by {@link HeaderValues}). Runs first, as a Vert.x route, so even 401s and
+ * 404s carry them. Nothing on this path may fail a response: a failing part, here or in a {@link ResponseHook},
+ * is logged once with the request id and skipped, so the response still goes out at once.
  */
 @ApplicationScoped
 public class RequestTracing {
@@ -26,7 +33,14 @@ public class RequestTracing {
     private static final String UPSTREAM_STARTED = "wormhole.upstream.started";
     private static final String UPSTREAM_NANOS = "wormhole.upstream.nanos";
     private static final String TRACE = "wormhole.trace";
+    private static final String CLIENT_DEADLINE = "wormhole.client-deadline";
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    private final List<ResponseHook> hooks;
+
+    RequestTracing(@All List<ResponseHook> hooks) {
+        this.hooks = hooks;
+    }
 
     void install(@Observes Router router) {
         router.route().order(-100).handler(this::stamp);
@@ -38,15 +52,35 @@ public class RequestTracing {
         String id = incoming != null && SANE_ID.matcher(incoming).matches() ? incoming : "req_" + UUID.randomUUID();
         rc.put(REQUEST_ID, id);
         rc.addHeadersEndHandler(v -> {
-            rc.response().putHeader(REQUEST_ID, id);
-            rc.response().putHeader("Server-Timing", serverTiming(rc));
-            CallTrace trace = rc.get(TRACE);
-            if (trace != null && trace.count() > 0) {
-                rc.response().putHeader("x-wormhole-attempts", String.valueOf(trace.count()));
-                rc.response().putHeader("x-wormhole-route", trace.route());
+            boolean failed = guarded(rc, id, "gateway headers", () -> {
+                rc.response().putHeader(REQUEST_ID, id);
+                rc.response().putHeader("Server-Timing", serverTiming(rc));
+                CallTrace trace = rc.get(TRACE);
+                if (trace != null && trace.count() > 0) {
+                    rc.response().putHeader("x-wormhole-attempts", String.valueOf(trace.count()));
+                    rc.response().putHeader("x-wormhole-route", HeaderValues.safe(trace.route()));
+                }
+            });
+            for (ResponseHook hook : hooks) {
+                failed |= guarded(rc, id, hook.getClass().getSimpleName(), () -> hook.beforeHeaders(rc));
+            }
+            if (failed) {
+                rc.response().putHeader(REQUEST_ID, id);
             }
         });
         rc.next();
+    }
+
+    /** Runs one part of the response hook; a failure is logged once with the request id, never thrown. */
+    private static boolean guarded(RoutingContext rc, String requestId, String part, Runnable work) {
+        try {
+            work.run();
+            return false;
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Request %s: the response hook '%s' failed; the response (status %d) goes out without its "
+                    + "headers", requestId, part, rc.response().getStatusCode());
+            return true;
+        }
     }
 
     private static String serverTiming(RoutingContext rc) {
@@ -71,10 +105,26 @@ public class RequestTracing {
     public static CallTrace trace(RoutingContext rc) {
         CallTrace trace = rc.get(TRACE);
         if (trace == null) {
-            trace = new CallTrace();
+            trace = new CallTrace(clientDeadline(rc));
             rc.put(TRACE, trace);
         }
         return trace;
+    }
+
+    /** Records the deadline the client stated for the current request. */
+    static void clientDeadline(RoutingContext rc, Deadline deadline) {
+        rc.put(CLIENT_DEADLINE, deadline);
+    }
+
+    /** The deadline the client stated for the current request, or null. */
+    static Deadline clientDeadline(RoutingContext rc) {
+        return rc.get(CLIENT_DEADLINE);
+    }
+
+    /** When the current request arrived, on the {@link System#nanoTime()} clock. */
+    static long arrival(RoutingContext rc) {
+        Long started = rc.get(STARTED);
+        return started == null ? System.nanoTime() : started;
     }
 
     /** The request id of the current request. */

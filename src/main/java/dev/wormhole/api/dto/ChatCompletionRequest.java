@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * not model are kept in {@code extra} and passed through to OpenAI-dialect upstreams.
  */
 public record ChatCompletionRequest(
-        @NotBlank(message = "model is required") String model,
+        @NotBlank(message = "model is required") @ModelId String model,
         @NotEmpty(message = "messages must hold at least one message") List<@Valid @NotNull MessageParam> messages,
         Boolean stream,
         @JsonProperty("stream_options") StreamOptions streamOptions,

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** OpenAI's {@code POST /v1/embeddings} body; {@code input} is a string or an array of strings. */
 public record EmbeddingsRequest(
-        @NotBlank(message = "model is required") String model,
+        @NotBlank(message = "model is required") @ModelId String model,
         @NotNull(message = "input is required") JsonNode input,
         @Min(1) Integer dimensions,
         @JsonProperty("encoding_format") String encodingFormat,

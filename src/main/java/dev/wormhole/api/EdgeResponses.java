@@ -3,11 +3,12 @@ package dev.wormhole.api;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.wormhole.api.dto.ErrorEnvelope;
+import dev.wormhole.api.error.ErrorBodies;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
-/** Errors answered by the Vert.x routes in front of the resources, in OpenAI's envelope. */
+/** Errors answered by the Vert.x routes in front of the resources, in the envelope of the route ({@link ErrorBodies}). */
 final class EdgeResponses {
 
     private EdgeResponses() {
@@ -28,6 +29,6 @@ final class EdgeResponses {
         if (close) {
             rc.response().putHeader(HttpHeaders.CONNECTION, "close");
         }
-        rc.response().end(Buffer.buffer(json.bytes(envelope)));
+        rc.response().end(Buffer.buffer(json.bytes(ErrorBodies.body(rc.request().path(), status, envelope))));
     }
 }

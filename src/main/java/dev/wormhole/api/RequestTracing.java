@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import dev.wormhole.api.error.ErrorBodies;
 import dev.wormhole.core.Deadline;
 import dev.wormhole.routing.CallTrace;
 import io.quarkus.arc.All;
@@ -19,7 +20,8 @@ import io.vertx.ext.web.RoutingContext;
  * Gives every response an {@code x-request-id} (the caller's, when it sent a sane one) and a
  * {@code Server-Timing} header that splits the time until the headers went out into the gateway's own part
  * and the upstream's part, and reports the upstream attempts ({@code x-wormhole-attempts},
- * {@code x-wormhole-route}, made safe by {@link HeaderValues}). Runs first, as a Vert.x route, so even 401s and
+ * {@code x-wormhole-route}, made safe by {@link HeaderValues}); on the {@code /v1/messages} routes the id also goes
+ * out as Anthropic's {@code request-id}. Runs first, as a Vert.x route, so even 401s and
  * 404s carry them. Nothing on this path may fail a response: a failing part, here or in a {@link ResponseHook},
  * is logged once with the request id and skipped, so the response still goes out at once.
  */
@@ -28,6 +30,8 @@ public class RequestTracing {
 
     /** The request id header, read and written. */
     public static final String REQUEST_ID = "x-request-id";
+    /** The same id under the name Anthropic's clients read, on the {@code /v1/messages} routes. */
+    public static final String ANTHROPIC_REQUEST_ID = "request-id";
 
     private static final String STARTED = "wormhole.started";
     private static final String UPSTREAM_STARTED = "wormhole.upstream.started";
@@ -54,6 +58,9 @@ public class RequestTracing {
         rc.addHeadersEndHandler(v -> {
             boolean failed = guarded(rc, id, "gateway headers", () -> {
                 rc.response().putHeader(REQUEST_ID, id);
+                if (ErrorBodies.anthropic(rc.request().path())) {
+                    rc.response().putHeader(ANTHROPIC_REQUEST_ID, id);
+                }
                 rc.response().putHeader("Server-Timing", serverTiming(rc));
                 CallTrace trace = rc.get(TRACE);
                 if (trace != null && trace.count() > 0) {

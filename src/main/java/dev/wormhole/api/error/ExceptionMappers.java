@@ -16,39 +16,42 @@ import dev.wormhole.core.ErrorKind;
 import dev.wormhole.core.GatewayException;
 import io.vertx.ext.web.RoutingContext;
 
-/** Every failure of a {@code /v1} endpoint answered in OpenAI's error envelope. */
+/**
+ * Every failure of a {@code /v1} endpoint answered in its clients' error envelope: OpenAI's, or Anthropic's on the
+ * {@code /v1/messages} routes ({@link ErrorBodies}).
+ */
 public class ExceptionMappers {
 
     @ServerExceptionMapper
     public Response gateway(GatewayException failure, RoutingContext rc) {
-        return respond(ErrorEnvelopes.of(failure, RequestTracing.requestId(rc)));
+        return respond(ErrorEnvelopes.of(failure, RequestTracing.requestId(rc)), rc);
     }
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException failure, RoutingContext rc) {
         // Resource parameters are validated with the path method.parameter.field...
         return respond(ErrorEnvelopes.of(Violations.toException(failure.getConstraintViolations(), 2),
-                RequestTracing.requestId(rc)));
+                RequestTracing.requestId(rc)), rc);
     }
 
     @ServerExceptionMapper({ JsonProcessingException.class, JsonMappingException.class,
             com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
             com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
             com.fasterxml.jackson.core.JsonParseException.class })
-    public Response unreadable(JsonProcessingException failure) {
+    public Response unreadable(JsonProcessingException failure, RoutingContext rc) {
         UnreadableJson unreadable = UnreadableJson.of(failure);
         return respond(new ErrorEnvelopes(400, ErrorEnvelope.of(unreadable.message(),
-                ErrorKind.INVALID_REQUEST.openAiType(), unreadable.param(), "invalid_json"), null));
+                ErrorKind.INVALID_REQUEST.openAiType(), unreadable.param(), "invalid_json"), null), rc);
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException failure, RoutingContext rc) {
         int status = failure.getResponse().getStatus();
         if (failure.getCause() instanceof JsonProcessingException unreadable) {
-            return unreadable(unreadable);
+            return unreadable(unreadable, rc);
         }
         if (status >= 500) {
-            return respond(ErrorEnvelopes.of(failure, RequestTracing.requestId(rc)));
+            return respond(ErrorEnvelopes.of(failure, RequestTracing.requestId(rc)), rc);
         }
         String message = switch (status) {
             case 404 -> "Unknown request URL: " + rc.request().method() + " " + rc.request().path() + ".";
@@ -58,18 +61,18 @@ public class ExceptionMappers {
             default -> failure.getMessage();
         };
         String type = status == 404 ? ErrorKind.NOT_FOUND.openAiType() : ErrorKind.INVALID_REQUEST.openAiType();
-        return respond(new ErrorEnvelopes(status, ErrorEnvelope.of(message, type, null, null), null));
+        return respond(new ErrorEnvelopes(status, ErrorEnvelope.of(message, type, null, null), null), rc);
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable failure, RoutingContext rc) {
-        return respond(ErrorEnvelopes.of(failure, RequestTracing.requestId(rc)));
+        return respond(ErrorEnvelopes.of(failure, RequestTracing.requestId(rc)), rc);
     }
 
-    /** The response for an error: envelope, status and {@code Retry-After} when known. */
-    public static Response respond(ErrorEnvelopes error) {
+    /** The response for an error: the envelope of the request's route, status and {@code Retry-After} when known. */
+    public static Response respond(ErrorEnvelopes error, RoutingContext rc) {
         Response.ResponseBuilder builder = Response.status(error.status()).type(MediaType.APPLICATION_JSON)
-                .entity(error.envelope());
+                .entity(ErrorBodies.body(rc.request().path(), error.status(), error.envelope()));
         if (error.retryAfter() != null) {
             builder.header("Retry-After", Math.max(1, (error.retryAfter().toMillis() + 999) / 1000));
         }

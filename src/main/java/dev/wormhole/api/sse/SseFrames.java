@@ -3,8 +3,8 @@ package dev.wormhole.api.sse;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Server-sent-event framing of the gateway's OpenAI streams: one {@code data:} line per event, a blank line
- * after it, and {@code data: [DONE]} as the terminal event. The payload must be single-line JSON (Jackson
+ * Server-sent-event framing of the gateway's streams: one {@code data:} line per event (after an {@code event:}
+ * line in Anthropic's streams), a blank line after it, and {@code data: [DONE]} as the terminal event of OpenAI's. The payload must be single-line JSON (Jackson
  * output always is: newlines inside strings are escaped). Frames are byte arrays: a Vert.x {@code Buffer} in
  * a resource signature would make Quarkus register Netty's buffer hierarchy for reflection, which drags
  * native-only code paths into the native image.
@@ -27,6 +27,16 @@ public final class SseFrames {
         System.arraycopy(PREFIX, 0, frame, 0, PREFIX.length);
         System.arraycopy(json, 0, frame, PREFIX.length, json.length);
         System.arraycopy(SUFFIX, 0, frame, PREFIX.length + json.length, SUFFIX.length);
+        return frame;
+    }
+
+    /** One named event ({@code event: <name>} then {@code data: <json>}), as Anthropic's streams frame them. */
+    public static byte[] event(String name, byte[] json) {
+        byte[] head = ("event: " + name + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] data = data(json);
+        byte[] frame = new byte[head.length + data.length];
+        System.arraycopy(head, 0, frame, 0, head.length);
+        System.arraycopy(data, 0, frame, head.length, data.length);
         return frame;
     }
 

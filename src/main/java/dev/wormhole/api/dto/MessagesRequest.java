@@ -1,0 +1,67 @@
+package dev.wormhole.api.dto;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Anthropic's {@code POST /v1/messages} body as its clients send it. Polymorphic fields ({@code system}, message
+ * {@code content}, {@code tool_choice}, {@code thinking}) stay JSON trees until the mapper reads them; any other
+ * top-level field lands in {@code unknown} and is refused, as Anthropic refuses it.
+ */
+public record MessagesRequest(
+        @NotBlank(message = "model is required") @ModelId String model,
+        @JsonProperty("max_tokens") @NotNull(message = "max_tokens is required") @Min(1) Integer maxTokens,
+        JsonNode system,
+        @NotEmpty(message = "messages must hold at least one message") List<@Valid @NotNull MessageParam> messages,
+        @DecimalMin("0") @DecimalMax("1") Double temperature,
+        @JsonProperty("top_p") @DecimalMin("0") @DecimalMax("1") Double topP,
+        @JsonProperty("top_k") @Min(1) Integer topK,
+        @JsonProperty("stop_sequences") List<@NotNull String> stopSequences,
+        List<@Valid @NotNull ToolParam> tools,
+        @JsonProperty("tool_choice") JsonNode toolChoice,
+        JsonNode thinking,
+        @Valid Metadata metadata,
+        Boolean stream,
+        @JsonAnySetter Map<String, Object> unknown) {
+
+    public MessagesRequest {
+        unknown = unknown == null ? new LinkedHashMap<>() : unknown;
+    }
+
+    /** One turn; {@code content} is a string or an array of content blocks. */
+    public record MessageParam(
+            @NotBlank(message = "role is required") String role,
+            @NotNull(message = "content is required") JsonNode content) {
+    }
+
+    /**
+     * A client tool. {@code cache_control} is accepted and dropped: the core model has no slot for it.
+     * {@code type} is absent or {@code custom}; Anthropic's server tools are not offered through the gateway.
+     */
+    public record ToolParam(
+            String type,
+            @NotBlank @Pattern(regexp = "[a-zA-Z0-9_-]{1,64}",
+                    message = "must be 1 to 64 letters, digits, '_' or '-'") String name,
+            String description,
+            @JsonProperty("input_schema") @NotNull(message = "input_schema is required") Map<String, Object> inputSchema,
+            @JsonProperty("cache_control") JsonNode cacheControl) {
+    }
+
+    /** {@code metadata}: only {@code user_id} is defined. */
+    public record Metadata(@JsonProperty("user_id") String userId) {
+    }
+}

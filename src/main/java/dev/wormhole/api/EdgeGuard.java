@@ -21,7 +21,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  * Guards {@code /v1/*} before any body is read, as a Vert.x route ahead of Quarkus's own body handling: the
  * gateway key (as {@code Authorization: Bearer} or, for Anthropic-style clients, {@code x-api-key}),
  * compared in constant time, then the declared body size, then the client's stated timeout (see
- * {@link ClientDeadlines}). Each answers in OpenAI's error envelope.
+ * {@link ClientDeadlines}). Each answers in the route's error envelope (OpenAI's, or Anthropic's on
+ * {@code /v1/messages}).
  */
 @ApplicationScoped
 public class EdgeGuard {
@@ -47,7 +48,8 @@ public class EdgeGuard {
     private void guard(RoutingContext rc) {
         if (!keyDigests.isEmpty() && !authorized(presentedKey(rc))) {
             reject(rc, 401, ErrorEnvelope.of("Missing or invalid gateway API key; send it as "
-                    + "'Authorization: Bearer <key>'.", ErrorKind.AUTHENTICATION.openAiType(), null, "invalid_api_key"));
+                    + "'Authorization: Bearer <key>' or 'x-api-key: <key>'.", ErrorKind.AUTHENTICATION.openAiType(), null,
+                    "invalid_api_key"));
             return;
         }
         String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);

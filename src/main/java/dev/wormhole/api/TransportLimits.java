@@ -12,7 +12,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Refusals below the API, answered in OpenAI's envelope like every other error: a request URI over
+ * Refusals below the API, answered in the route's envelope like every other error: a request URI over
  * {@code wormhole.limits.max-uri-length} (414), request headers over {@code wormhole.limits.max-header-size}
  * (431), and a body over the limit that only showed while it was read (413, from Quarkus's body handling).
  * <p>

@@ -20,4 +20,11 @@ class SseFramesTest {
     void framesTheTerminalEventByteExactly() {
         assertThat(SseFrames.done()).isEqualTo("data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII));
     }
+
+    @Test
+    void framesANamedEventByteExactly() {
+        byte[] frame = SseFrames.event("message_stop", "{\"type\":\"message_stop\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(frame).isEqualTo("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n"
+                .getBytes(StandardCharsets.UTF_8));
+    }
 }

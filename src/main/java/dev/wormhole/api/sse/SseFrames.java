@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Server-sent-event framing of the gateway's streams: one {@code data:} line per event (after an {@code event:}
- * line in Anthropic's streams), a blank line after it, and {@code data: [DONE]} as the terminal event of OpenAI's. The payload must be single-line JSON (Jackson
- * output always is: newlines inside strings are escaped). Frames are byte arrays: a Vert.x {@code Buffer} in
- * a resource signature would make Quarkus register Netty's buffer hierarchy for reflection, which drags
- * native-only code paths into the native image.
+ * line in Anthropic's streams), a blank line after it, and {@code data: [DONE]} as the terminal event of OpenAI's.
+ * The payload must be single-line JSON (Jackson output always is: newlines inside strings are escaped). Frames
+ * are byte arrays: a Vert.x {@code Buffer} in a resource signature would make Quarkus register Netty's buffer
+ * hierarchy for reflection, which drags native-only code paths into the native image.
  */
 public final class SseFrames {
 

@@ -196,6 +196,49 @@ class MessagesApiTest {
     }
 
     @Test
+    void streamsAnOpenAiUpstreamAsAnthropicEvents() {
+        String chunk = "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
+                + "\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"%s\"},"
+                + "\"finish_reason\":null}]}\n\n";
+        upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse()
+                .withHeader("Content-Type", "text/event-stream").withBody(String.format(chunk, "Bon") + String.format(chunk, "jour")
+                        + "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
+                        + "\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
+                        + "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
+                        + "\"model\":\"gpt-4o-mini\",\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":2,"
+                        + "\"total_tokens\":11}}\n\ndata: [DONE]\n\n")));
+
+        MessageAccumulator accumulator = MessageAccumulator.create();
+        try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(MessageCreateParams
+                .builder().model("openai/gpt-4o-mini").maxTokens(20).addUserMessage("Say hello").build())) {
+            stream.stream().forEach(accumulator::accumulate);
+        }
+
+        Message message = accumulator.message();
+        assertThat(message.content()).singleElement().satisfies(b -> assertThat(b.asText().text()).isEqualTo("Bonjour"));
+        assertThat(message.stopReason()).contains(StopReason.END_TURN);
+        assertThat(message.usage().outputTokens()).isEqualTo(2);
+        assertThat(message.usage().inputTokens()).isEqualTo(9);
+        upstream.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
+                .withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
+                .withRequestBody(matchingJsonPath("$.max_completion_tokens", equalTo("20"))));
+    }
+
+    @Test
+    void answersAStreamThatFailsBeforeItsFirstEventWithAPlainError() {
+        upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(429)
+                .withHeader("Retry-After", "3").withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\"}}")));
+
+        assertThatThrownBy(() -> {
+            try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(MessageCreateParams
+                    .builder().model("openai/gpt-4o-mini").maxTokens(20).addUserMessage("hi").build())) {
+                stream.stream().forEach(event -> { });
+            }
+        }).isInstanceOfSatisfying(RateLimitException.class, e -> assertThat(e.statusCode()).isEqualTo(429));
+    }
+
+    @Test
     void surfacesAnUpstream429AsTheSdksRateLimitException() {
         upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(429)
                 .withHeader("Retry-After", "7").withHeader("Content-Type", "application/json")

@@ -77,4 +77,37 @@ class CancellationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> upstream.closedByPeer() > closed);
         await().atMost(Duration.ofSeconds(10)).until(() -> registry.leases("stall") == 0);
     }
+
+    @Test
+    void disconnectDuringAMessagesStreamClosesTheUpstreamConnection() throws Exception {
+        StallingUpstream upstream = UpstreamMock.stalling();
+        int closed = upstream.closedByPeer();
+        try (RawClient client = RawClient.post(gateway, "/v1/messages", messages("stall/m", true))) {
+            String head = client.readUntil("\"text\":\"hi\"");
+            assertThat(head).startsWith("HTTP/1.1 200").contains("event: content_block_delta");
+            assertThat(registry.leases("stall")).isEqualTo(1);
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> upstream.closedByPeer() > closed);
+        await().atMost(Duration.ofSeconds(10)).until(() -> registry.leases("stall") == 0);
+    }
+
+    @Test
+    void disconnectDuringANonStreamedMessageClosesTheUpstreamConnection() throws Exception {
+        StallingUpstream upstream = UpstreamMock.stalling();
+        int accepted = upstream.accepted();
+        int closed = upstream.closedByPeer();
+        try (RawClient client = RawClient.post(gateway, "/v1/messages", messages("stall/m", false))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> registry.leases("stall") == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> upstream.accepted() > accepted);
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> upstream.closedByPeer() > closed);
+        await().atMost(Duration.ofSeconds(10)).until(() -> registry.leases("stall") == 0);
+    }
+
+    private static String messages(String model, boolean stream) {
+        return "{\"model\":\"" + model + "\",\"max_tokens\":50,\"stream\":" + stream
+                + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    }
 }

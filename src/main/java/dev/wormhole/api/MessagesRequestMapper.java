@@ -19,8 +19,9 @@ import dev.wormhole.core.ToolDefinition;
  * <p>
  * Extended thinking has no budget in the core, which speaks OpenAI's {@code reasoning_effort}: a
  * {@code budget_tokens} up to 1024 becomes {@code low}, up to 4096 {@code medium}, above that {@code high} — the
- * efforts the Anthropic dialect turns back into budgets of 1024, 4096 and 16384. {@code top_k}, which the core
- * does not model, travels as a pass-through field, as it would in a chat request.
+ * efforts the Anthropic dialect turns back into budgets of 1024, 4096 and 16384. Adaptive thinking takes its effort
+ * from {@code output_config.effort}. {@code top_k}, which the core does not model, travels as a pass-through field,
+ * as it would in a chat request.
  */
 final class MessagesRequestMapper {
 
@@ -40,7 +41,7 @@ final class MessagesRequestMapper {
         return new ChatRequest(body.model(), messages, body.temperature(), body.topP(), body.maxTokens(), null,
                 body.stopSequences(), null, null, null, tools, MessagesTools.toolChoice(body.toolChoice(), tools),
                 MessagesTools.parallelToolCalls(body.toolChoice()), null,
-                reasoningEffort(body.thinking(), body.maxTokens()), user, passThrough);
+                reasoningEffort(body.thinking(), body.outputConfig(), body.maxTokens()), user, passThrough);
     }
 
     /** The system prompt (if any) followed by the turns, as core messages. */
@@ -66,20 +67,44 @@ final class MessagesRequestMapper {
     }
 
     /**
-     * The core reasoning effort of {@code thinking}: null when absent or disabled. {@code maxTokens} is null for
-     * a request that generates nothing (count_tokens).
+     * The core reasoning effort of {@code thinking} and {@code output_config.effort}: an enabled thinking budget
+     * wins; {@code adaptive} thinking leaves the effort to {@code output_config.effort} (low, medium; high, xhigh
+     * and max as high), else to the model; null when absent or disabled. {@code maxTokens} is null for a request
+     * that generates nothing (count_tokens).
      */
-    static String reasoningEffort(JsonNode thinking, Integer maxTokens) {
-        if (thinking == null || thinking.isNull()) {
+    static String reasoningEffort(JsonNode thinking, JsonNode outputConfig, Integer maxTokens) {
+        String type = thinking == null || thinking.isNull() ? "adaptive" : thinking.path("type").asText("");
+        return switch (type) {
+            case "disabled" -> null;
+            case "adaptive" -> effort(outputConfig);
+            case "enabled" -> budgetEffort(thinking, maxTokens);
+            default -> throw GatewayException.invalid("thinking.type", "thinking.type must be 'enabled', 'adaptive' "
+                    + "or 'disabled'.");
+        };
+    }
+
+    private static String effort(JsonNode outputConfig) {
+        if (outputConfig == null || outputConfig.isNull()) {
             return null;
         }
-        String type = thinking.path("type").asText("");
-        if (type.equals("disabled")) {
+        if (outputConfig.has("format") && !outputConfig.get("format").isNull()) {
+            throw GatewayException.invalid("output_config.format", "output_config.format (structured output) is not "
+                    + "supported on /v1/messages; leave it out.");
+        }
+        JsonNode effort = outputConfig.get("effort");
+        if (effort == null || effort.isNull()) {
             return null;
         }
-        if (!type.equals("enabled")) {
-            throw GatewayException.invalid("thinking.type", "thinking.type must be 'enabled' or 'disabled'.");
-        }
+        return switch (effort.asText("")) {
+            case "low" -> "low";
+            case "medium" -> "medium";
+            case "high", "xhigh", "max" -> "high";
+            default -> throw GatewayException.invalid("output_config.effort", "output_config.effort must be low, "
+                    + "medium, high, xhigh or max.");
+        };
+    }
+
+    private static String budgetEffort(JsonNode thinking, Integer maxTokens) {
         JsonNode budget = thinking.path("budget_tokens");
         if (!budget.isInt() || budget.asInt() < MIN_THINKING_BUDGET) {
             throw GatewayException.invalid("thinking.budget_tokens", "thinking.budget_tokens must be an integer of at "

@@ -89,7 +89,7 @@ public class MessagesResource {
                     maxImageBytes);
             List<ToolDefinition> tools = MessagesTools.tools(body.tools());
             MessagesTools.toolChoice(body.toolChoice(), tools);
-            MessagesRequestMapper.reasoningEffort(body.thinking(), null);
+            MessagesRequestMapper.reasoningEffort(body.thinking(), body.outputConfig(), null);
             return new TokenCount(TokenEstimate.of(messages, tools, json));
         });
     }

@@ -239,6 +239,35 @@ class MessagesApiTest {
     }
 
     @Test
+    void carriesThinkingBlocksThroughAnAnthropicUpstream() {
+        upstream.stubFor(post(urlEqualTo("/v1/messages")).willReturn(aResponse().withHeader("Content-Type",
+                "application/json").withBody("{\"id\":\"msg_up\",\"type\":\"message\",\"role\":\"assistant\","
+                        + "\"model\":\"claude-sonnet-4-5-20250929\",\"content\":[{\"type\":\"thinking\",\"thinking\":"
+                        + "\"Hmm.\",\"signature\":\"sig-2\"},{\"type\":\"text\",\"text\":\"42\"}],\"stop_reason\":"
+                        + "\"end_turn\",\"usage\":{\"input_tokens\":30,\"output_tokens\":9}}")));
+
+        Message message = client.messages().create(MessageCreateParams.builder().model("claude/claude-sonnet-4-5")
+                .maxTokens(8000).enabledThinking(2048).addUserMessage("Question?")
+                .addAssistantMessageOfContentBlockParams(List.of(
+                        ContentBlockParam.ofThinking(com.anthropic.models.messages.ThinkingBlockParam.builder()
+                                .thinking("Earlier.").signature("sig-1").build()),
+                        ContentBlockParam.ofText("Earlier answer.")))
+                .addUserMessage("And now?").build());
+
+        assertThat(message.id()).isEqualTo("msg_up");
+        assertThat(message.content()).hasSize(2);
+        assertThat(message.content().get(0).asThinking().thinking()).isEqualTo("Hmm.");
+        assertThat(message.content().get(0).asThinking().signature()).isEqualTo("sig-2");
+        assertThat(message.content().get(1).asText().text()).isEqualTo("42");
+        upstream.verify(postRequestedFor(urlEqualTo("/v1/messages"))
+                .withRequestBody(matchingJsonPath("$.model", equalTo("claude-sonnet-4-5")))
+                .withRequestBody(matchingJsonPath("$.thinking.type", equalTo("enabled")))
+                .withRequestBody(matchingJsonPath("$.thinking.budget_tokens", equalTo("4096")))
+                .withRequestBody(matchingJsonPath("$.messages[1].content[0].type", equalTo("thinking")))
+                .withRequestBody(matchingJsonPath("$.messages[1].content[0].signature", equalTo("sig-1"))));
+    }
+
+    @Test
     void surfacesAnUpstream429AsTheSdksRateLimitException() {
         upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(429)
                 .withHeader("Retry-After", "7").withHeader("Content-Type", "application/json")

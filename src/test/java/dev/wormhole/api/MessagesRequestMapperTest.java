@@ -60,12 +60,26 @@ class MessagesRequestMapperTest {
     @CsvSource({ "1024, low", "1025, medium", "4096, medium", "4097, high", "30000, high" })
     void mapsAThinkingBudgetToTheEffortWhoseBudgetCoversIt(int budget, String effort) {
         assertThat(MessagesRequestMapper.reasoningEffort(json.valueToTree(Map.of("type", "enabled",
-                "budget_tokens", budget)), 64000)).isEqualTo(effort);
+                "budget_tokens", budget)), null, 64000)).isEqualTo(effort);
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "low, low", "medium, medium", "high, high", "xhigh, high", "max, high" })
+    void takesAdaptiveThinkingsEffortFromTheOutputConfig(String requested, String effort) {
+        assertThat(MessagesRequestMapper.reasoningEffort(json.valueToTree(Map.of("type", "adaptive")),
+                json.valueToTree(Map.of("effort", requested)), 64000)).isEqualTo(effort);
+    }
+
+    @Test
+    void leavesTheEffortToTheModelForAdaptiveThinkingWithoutOne() {
+        assertThat(MessagesRequestMapper.reasoningEffort(json.valueToTree(Map.of("type", "adaptive")), null, 100))
+                .isNull();
     }
 
     @Test
     void readsDisabledThinkingAsNoEffort() {
-        assertThat(MessagesRequestMapper.reasoningEffort(json.valueToTree(Map.of("type", "disabled")), 100)).isNull();
+        assertThat(MessagesRequestMapper.reasoningEffort(json.valueToTree(Map.of("type", "disabled")),
+                json.valueToTree(Map.of("effort", "high")), 100)).isNull();
     }
 
     @Test

@@ -25,6 +25,8 @@ public record CountTokensRequest(
         List<MessagesRequest.@Valid @NotNull ToolParam> tools,
         @JsonProperty("tool_choice") JsonNode toolChoice,
         JsonNode thinking,
+        @JsonProperty("output_config") JsonNode outputConfig,
+        @JsonProperty("cache_control") JsonNode cacheControl,
         @JsonAnySetter Map<String, Object> unknown) {
 
     public CountTokensRequest {

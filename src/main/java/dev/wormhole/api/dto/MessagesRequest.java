@@ -19,8 +19,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Anthropic's {@code POST /v1/messages} body as its clients send it. Polymorphic fields ({@code system}, message
- * {@code content}, {@code tool_choice}, {@code thinking}) stay JSON trees until the mapper reads them; any other
- * top-level field lands in {@code unknown} and is refused, as Anthropic refuses it.
+ * {@code content}, {@code tool_choice}, {@code thinking}, {@code output_config}) stay JSON trees until the mapper
+ * reads them; {@code cache_control} is accepted and dropped (the core has no slot for it); any other top-level
+ * field lands in {@code unknown} and is refused, as Anthropic refuses it.
  */
 public record MessagesRequest(
         @NotBlank(message = "model is required") @ModelId String model,
@@ -34,6 +35,8 @@ public record MessagesRequest(
         List<@Valid @NotNull ToolParam> tools,
         @JsonProperty("tool_choice") JsonNode toolChoice,
         JsonNode thinking,
+        @JsonProperty("output_config") JsonNode outputConfig,
+        @JsonProperty("cache_control") JsonNode cacheControl,
         @Valid Metadata metadata,
         Boolean stream,
         @JsonAnySetter Map<String, Object> unknown) {

@@ -58,8 +58,9 @@ final class MessagesContent {
         }
         List<ChatMessage> out = new ArrayList<>();
         List<ContentPart> rest = new ArrayList<>();
-        for (int i = 0; i < blocks(content, path).size(); i++) {
-            JsonNode block = content.get(i);
+        JsonNode blocks = blocks(content, path);
+        for (int i = 0; i < blocks.size(); i++) {
+            JsonNode block = blocks.get(i);
             String at = path + ".content[" + i + "]";
             switch (type(block, at)) {
                 case "text" -> rest.add(text(block, at));
@@ -80,8 +81,9 @@ final class MessagesContent {
         }
         List<ContentPart> parts = new ArrayList<>();
         List<ToolCall> calls = new ArrayList<>();
-        for (int i = 0; i < blocks(content, path).size(); i++) {
-            JsonNode block = content.get(i);
+        JsonNode blocks = blocks(content, path);
+        for (int i = 0; i < blocks.size(); i++) {
+            JsonNode block = blocks.get(i);
             String at = path + ".content[" + i + "]";
             switch (type(block, at)) {
                 case "text" -> parts.add(text(block, at));
@@ -112,8 +114,9 @@ final class MessagesContent {
         } else if (content.isTextual()) {
             parts.add(new ContentPart.Text(content.asText()));
         } else {
-            for (int i = 0; i < blocks(content, path + ".content").size(); i++) {
-                JsonNode inner = content.get(i);
+            JsonNode blocks = blocks(content, path);
+            for (int i = 0; i < blocks.size(); i++) {
+                JsonNode inner = blocks.get(i);
                 String at = path + ".content[" + i + "]";
                 switch (type(inner, at)) {
                     case "text" -> parts.add(text(inner, at));

@@ -58,7 +58,7 @@ public class RequestTracing {
         rc.addHeadersEndHandler(v -> {
             boolean failed = guarded(rc, id, "gateway headers", () -> {
                 rc.response().putHeader(REQUEST_ID, id);
-                if (ErrorBodies.anthropic(rc.request().path())) {
+                if (ErrorBodies.anthropicRoute(rc.request().path())) {
                     rc.response().putHeader(ANTHROPIC_REQUEST_ID, id);
                 }
                 rc.response().putHeader("Server-Timing", serverTiming(rc));

@@ -16,7 +16,7 @@ public final class ErrorBodies {
     }
 
     /** Whether {@code path} is an Anthropic-shaped route. */
-    public static boolean anthropic(String path) {
+    public static boolean anthropicRoute(String path) {
         return path != null && path.startsWith(MESSAGES)
                 && (path.length() == MESSAGES.length() || path.charAt(MESSAGES.length()) == '/');
     }
@@ -26,7 +26,7 @@ public final class ErrorBodies {
      * {@code param}: the field at fault leads the message instead, as in Anthropic's own messages.
      */
     public static Object body(String path, int status, ErrorEnvelope openAi) {
-        if (!anthropic(path)) {
+        if (!anthropicRoute(path)) {
             return openAi;
         }
         String message = openAi.error().message();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -24,11 +25,14 @@ import dev.wormhole.routing.ModelRouter;
 
 /**
  * {@code GET /v1/models} and {@code GET /v1/models/{id}} from the model catalog, addressed as
- * {@code provider/model}, with selection by capability, provider, context and price.
+ * {@code provider/model}, with selection by capability, provider, context and price; in OpenAI's shape, or in
+ * Anthropic's for callers that send {@code anthropic-version} (Claude Code, the Anthropic SDKs).
  */
 @Path("/v1/models")
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelsResource {
+
+    private static final String ANTHROPIC_VERSION = "anthropic-version";
 
     private final ModelCatalog catalog;
     private final ModelRouter router;
@@ -40,22 +44,34 @@ public class ModelsResource {
         this.preferred = config.models().preferredProviders().orElse(List.of());
     }
 
+    /**
+     * The catalog, filtered and sorted; in Anthropic's shape, paged by {@code limit}, {@code after_id} and
+     * {@code before_id}, when the caller sends {@code anthropic-version}.
+     */
     @GET
-    public ModelList list(@QueryParam("capability") List<String> capabilities, @QueryParam("provider") String provider,
+    public Object list(@QueryParam("capability") List<String> capabilities, @QueryParam("provider") String provider,
             @QueryParam("min_context") Integer minContext, @QueryParam("max_input_price") Double maxInputPrice,
-            @QueryParam("sort") String sort, @QueryParam("limit") Integer limit) {
+            @QueryParam("sort") String sort, @QueryParam("limit") Integer limit, @QueryParam("after_id") String afterId,
+            @QueryParam("before_id") String beforeId, @HeaderParam(ANTHROPIC_VERSION) String anthropicVersion) {
+        boolean anthropic = anthropicVersion != null;
         CatalogQuery query = CatalogQuery.of(capabilities == null ? List.of() : capabilities, provider, minContext,
-                maxInputPrice, sort, limit);
-        return new ModelList("list", query.apply(catalog.entries(), preferred).stream().map(this::toEdge).toList());
+                maxInputPrice, sort, anthropic ? null : limit);
+        List<CatalogEntry> entries = query.apply(catalog.entries(), preferred);
+        if (anthropic) {
+            return AnthropicModelPages.page(entries.stream().map(CatalogEntry::model).toList(), limit, afterId, beforeId);
+        }
+        return new ModelList("list", entries.stream().map(this::toEdge).toList());
     }
 
+    /** One model of the catalog; in Anthropic's shape when the caller sends {@code anthropic-version}. */
     @GET
     @Path("/{id: .+}")
-    public ModelObject get(@PathParam("id") String id) {
+    public Object get(@PathParam("id") String id, @HeaderParam(ANTHROPIC_VERSION) String anthropicVersion) {
         ModelIds.require(id, "model");
         ModelRef ref = router.resolve(id);
-        return catalog.find(ref.provider(), ref.model()).map(this::toEdge).orElseThrow(() ->
+        CatalogEntry entry = catalog.find(ref.provider(), ref.model()).orElseThrow(() ->
                 GatewayException.modelNotFound(id, "the catalog of provider '" + ref.provider() + "' does not list it"));
+        return anthropicVersion != null ? AnthropicModelPages.model(entry.model()) : toEdge(entry);
     }
 
     private ModelObject toEdge(CatalogEntry entry) {

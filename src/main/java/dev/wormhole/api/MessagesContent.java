@@ -26,18 +26,20 @@ final class MessagesContent {
 
     /** The system prompt: a string or an array of text blocks; null when absent. */
     static ChatMessage system(JsonNode system) {
-        if (system == null || system.isNull()) {
-            return null;
-        }
+        return system == null || system.isNull() ? null : system(system, "system");
+    }
+
+    /** System text at {@code path}: a string or an array of text blocks. */
+    private static ChatMessage system(JsonNode system, String path) {
         if (system.isTextual()) {
             return ChatMessage.text(Role.SYSTEM, system.asText());
         }
         if (!system.isArray()) {
-            throw GatewayException.invalid("system", "system must be a string or an array of text blocks.");
+            throw GatewayException.invalid(path, path + " must be a string or an array of text blocks.");
         }
         List<ContentPart> parts = new ArrayList<>();
         for (int i = 0; i < system.size(); i++) {
-            parts.add(text(system.get(i), "system[" + i + "]"));
+            parts.add(text(system.get(i), path + "[" + i + "]"));
         }
         return new ChatMessage(Role.SYSTEM, parts, null, List.of(), null);
     }
@@ -47,8 +49,10 @@ final class MessagesContent {
         return switch (m.role()) {
             case "user" -> user(m.content(), path, maxImageBytes);
             case "assistant" -> List.of(assistant(m.content(), path));
+            // A system turn inside the conversation, as Claude Code sends under its mid-conversation-system beta.
+            case "system" -> List.of(system(m.content(), path + ".content"));
             default -> throw GatewayException.invalid(path + ".role",
-                    "'" + UnreadableJson.key(m.role()) + "' is not a valid role; use user or assistant.");
+                    "'" + UnreadableJson.key(m.role()) + "' is not a valid role; use user, assistant or system.");
         };
     }
 

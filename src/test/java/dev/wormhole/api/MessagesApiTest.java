@@ -301,7 +301,7 @@ class MessagesApiTest {
                 Arguments.of("{\"model\":\"openai/gpt-4o-mini\",\"messages\":" + user + "}", "max_tokens"),
                 Arguments.of("{\"model\":\"openai/gpt-4o-mini\",\"max_tokens\":5,\"messages\":" + user
                         + ",\"frequency_penalty\":1}", "frequency_penalty"),
-                Arguments.of("{\"model\":\"openai/gpt-4o-mini\",\"max_tokens\":5,\"messages\":[{\"role\":\"system\","
+                Arguments.of("{\"model\":\"openai/gpt-4o-mini\",\"max_tokens\":5,\"messages\":[{\"role\":\"tool\","
                         + "\"content\":\"hi\"}]}", "messages[0].role"),
                 Arguments.of("{\"model\":\"openai/gpt-4o-mini\",\"max_tokens\":5,\"temperature\":1.5,\"messages\":"
                         + user + "}", "temperature"),

@@ -105,9 +105,16 @@ class MessagesRequestMapperTest {
     }
 
     @Test
-    void refusesASystemRoleInsideMessages() {
+    void readsASystemTurnInsideTheConversationAndRefusesAnUnknownRole() throws Exception {
+        // Claude Code sends system turns mid-conversation (its mid-conversation-system beta).
+        ChatRequest request = MessagesRequestMapper.toCore(parse("{\"model\":\"m\",\"max_tokens\":5,\"messages\":"
+                + "[{\"role\":\"user\",\"content\":\"hi\"},{\"role\":\"system\",\"content\":[{\"type\":\"text\","
+                + "\"text\":\"be brief\"}]},{\"role\":\"user\",\"content\":\"more\"}]}"), MAX_IMAGE);
+        assertThat(request.messages()).extracting(ChatMessage::role).containsExactly(Role.USER, Role.SYSTEM, Role.USER);
+        assertThat(request.messages().get(1).content()).containsExactly(new ContentPart.Text("be brief"));
+
         assertThatThrownBy(() -> MessagesRequestMapper.toCore(parse("{\"model\":\"m\",\"max_tokens\":5,\"messages\":"
-                + "[{\"role\":\"system\",\"content\":\"hi\"}]}"), MAX_IMAGE))
+                + "[{\"role\":\"tool\",\"content\":\"hi\"}]}"), MAX_IMAGE))
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.param()).contains("messages[0].role"));
     }
 

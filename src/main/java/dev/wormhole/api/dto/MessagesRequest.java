@@ -20,8 +20,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Anthropic's {@code POST /v1/messages} body as its clients send it. Polymorphic fields ({@code system}, message
  * {@code content}, {@code tool_choice}, {@code thinking}, {@code output_config}) stay JSON trees until the mapper
- * reads them; {@code cache_control} is accepted and dropped (the core has no slot for it); any other top-level
- * field lands in {@code unknown} and is refused, as Anthropic refuses it.
+ * reads them; {@code cache_control} is accepted and dropped (the core has no slot for it), and so are
+ * {@code context_management} (Claude Code asks Anthropic to clear old thinking; the gateway sends every turn as
+ * given) and {@code service_tier}; any other top-level field lands in {@code unknown} and is refused, as
+ * Anthropic refuses it.
  */
 public record MessagesRequest(
         @NotBlank(message = "model is required") @ModelId String model,
@@ -37,6 +39,8 @@ public record MessagesRequest(
         JsonNode thinking,
         @JsonProperty("output_config") JsonNode outputConfig,
         @JsonProperty("cache_control") JsonNode cacheControl,
+        @JsonProperty("context_management") JsonNode contextManagement,
+        @JsonProperty("service_tier") String serviceTier,
         @Valid Metadata metadata,
         Boolean stream,
         @JsonAnySetter Map<String, Object> unknown) {

@@ -1,7 +1,6 @@
 package dev.wormhole.api;
 
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -38,14 +37,14 @@ public class ResponsesOperations {
         return Uni.createFrom().deferred(() -> {
             ChatRequest request = toCore(body);
             ResponseObject skeleton = skeleton(body);
-            return dispatcher.chat(request, List.of(), trace)
+            return dispatcher.chat(request, ChatRequestMapper.fallbacks(body.extra()), trace)
                     .map(result -> ResponsesResponseMapper.toEdge(result, skeleton));
         });
     }
 
     /** The opened stream of deltas (see {@link Dispatcher#stream}). */
-    Uni<Multi<ChatDelta>> stream(ChatRequest request, CallTrace trace) {
-        return dispatcher.stream(request, List.of(), trace);
+    Uni<Multi<ChatDelta>> stream(ChatRequest request, ResponseCreateRequest body, CallTrace trace) {
+        return dispatcher.stream(request, ChatRequestMapper.fallbacks(body.extra()), trace);
     }
 
     /** The core request of a body, refused if its model is known to lack what the request needs. */

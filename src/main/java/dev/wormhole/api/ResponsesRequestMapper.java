@@ -22,7 +22,8 @@ import dev.wormhole.core.ToolDefinition;
  * {@code input} as the conversation ({@link ResponseInputItems}), flat function tools, {@code text.format} as
  * the response format, {@code reasoning.effort} and {@code max_output_tokens}. Refuses, naming the field, what
  * this stateless gateway cannot honour ({@code store: true}, {@code previous_response_id}), tools other than
- * functions, and fields it does not know.
+ * functions, and fields it does not know. The gateway's own {@code "wormhole"} object is read as on chat
+ * completions, for its {@code fallbacks}.
  */
 final class ResponsesRequestMapper {
 
@@ -33,7 +34,12 @@ final class ResponsesRequestMapper {
     }
 
     static ChatRequest toCore(ResponseCreateRequest body, long maxImageBytes) {
-        refuseUnknown(body.extra(), "");
+        Map<String, Object> unknown = new HashMap<>(body.extra());
+        if (unknown.remove(ChatRequestMapper.EXTENSION) instanceof Map<?, ?> options && options.get("tools") != null) {
+            throw GatewayException.invalid(ChatRequestMapper.EXTENSION + ".tools", "Server tools (the agent loop) "
+                    + "are not supported on /v1/responses yet; use /v1/chat/completions.");
+        }
+        refuseUnknown(unknown, "");
         if (Boolean.TRUE.equals(body.store())) {
             throw GatewayException.invalid("store", "store: true" + STATELESS);
         }

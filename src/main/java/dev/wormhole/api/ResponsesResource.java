@@ -49,7 +49,7 @@ public class ResponsesResource {
             ChatRequest request = operations.toCore(body);
             ResponseObject skeleton = ResponsesOperations.skeleton(body);
             return RestMulti.fromUniResponse(RequestTracing.timeUpstream(rc,
-                    operations.stream(request, RequestTracing.trace(rc))),
+                    operations.stream(request, body, RequestTracing.trace(rc))),
                     deltas -> streams.encode(deltas, skeleton, RequestTracing.requestId(rc)),
                     deltas -> ChatStreamEncoder.HEADERS, deltas -> 200);
         }

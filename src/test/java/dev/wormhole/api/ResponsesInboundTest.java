@@ -217,6 +217,28 @@ class ResponsesInboundTest extends SdkSuite {
                 .body("error.type", org.hamcrest.Matchers.equalTo("rate_limit_error"));
     }
 
+    @Test
+    void endsAStreamCutAfterItsFirstDeltaWithResponseFailed() {
+        String text = Gateway.request().body("{\"model\":\"stall/cut\",\"input\":\"hi\",\"stream\":true}")
+                .post("/v1/responses").then().statusCode(200).contentType(containsString("text/event-stream"))
+                .extract().asString();
+
+        assertThat(text).contains("event: response.output_text.delta\ndata: {\"type\":\"response.output_text.delta\"")
+                .contains("\"delta\":\"hi\"").doesNotContain("[DONE]").doesNotContain("response.completed");
+        String last = text.substring(text.lastIndexOf("event: "));
+        assertThat(last).startsWith("event: response.failed\n").contains("\"status\":\"failed\"")
+                .contains("\"code\":\"upstream_connection_closed\"");
+    }
+
+    @Test
+    void triesTheRequestsOwnFallbacks() {
+        Response response = client.responses().create(ResponseCreateParams.builder().model("openai/gpt-4o-mini")
+                .input("hi").putAdditionalBodyProperty("wormhole", JsonValue.from(Map.of("fallbacks",
+                        List.of("simulator/sim-1")))).build());
+
+        assertThat(text(response)).startsWith("Simulated answer from sim-1");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "missing model | {\"input\":\"hi\"} | model",
@@ -229,6 +251,7 @@ class ResponsesInboundTest extends SdkSuite {
             "unknown item type | {\"model\":\"openai/gpt-4o-mini\",\"input\":[{\"type\":\"item_reference\",\"id\":\"x\"}]} | input[0].type",
             "unknown item field | {\"model\":\"openai/gpt-4o-mini\",\"input\":[{\"role\":\"user\",\"content\":\"hi\",\"mood\":1}]} | input[0].mood",
             "bad format | {\"model\":\"openai/gpt-4o-mini\",\"input\":\"hi\",\"text\":{\"format\":{\"type\":\"yaml\"}}} | text.format.type",
+            "server tools | {\"model\":\"openai/gpt-4o-mini\",\"input\":\"hi\",\"wormhole\":{\"tools\":\"all\"}} | wormhole.tools",
             "stream store | {\"model\":\"openai/gpt-4o-mini\",\"input\":\"hi\",\"stream\":true,\"store\":true} | store" })
     void refusesBadInputNamingTheFieldWithoutCallingUpstream(String name, String body, String param) {
         Gateway.request().body(body).post("/v1/responses").then().statusCode(400)

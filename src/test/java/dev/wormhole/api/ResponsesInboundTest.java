@@ -51,6 +51,17 @@ class ResponsesInboundTest extends SdkSuite {
             .build();
 
     @Test
+    void acceptsWhatCodexSendsBesideTheConversation() {
+        // Codex 0.171 sends its session ids in client_metadata, ids on input items, and asks for encrypted reasoning.
+        Gateway.request().body("{\"model\":\"sim-1\",\"store\":false,\"include\":[\"reasoning.encrypted_content\"],"
+                + "\"prompt_cache_key\":\"s-1\",\"client_metadata\":{\"session_id\":\"s-1\"},\"reasoning\":{\"summary\":"
+                + "\"auto\"},\"input\":[{\"type\":\"message\",\"id\":\"msg_1\",\"role\":\"developer\",\"content\":"
+                + "[{\"type\":\"input_text\",\"text\":\"be brief\"}]},{\"type\":\"message\",\"role\":\"user\","
+                + "\"content\":[{\"type\":\"input_text\",\"text\":\"hello\"}]}]}")
+                .post("/v1/responses").then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("completed"));
+    }
+
+    @Test
     void answersTextWithUsageFromTheSimulator() {
         Response response = client.responses().create(ResponseCreateParams.builder().model("sim-1")
                 .input("What is a gateway?").build());

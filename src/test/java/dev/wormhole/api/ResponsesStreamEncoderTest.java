@@ -152,7 +152,7 @@ class ResponsesStreamEncoderTest {
 
     private static ResponseObject skeleton() {
         ResponseCreateRequest body = new ResponseCreateRequest("sim-1", JSON.getNodeFactory().textNode("hi"), null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, true, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, true, null);
         return ResponsesResponseMapper.skeleton(body, "resp_abc", 1700000000L);
     }
 

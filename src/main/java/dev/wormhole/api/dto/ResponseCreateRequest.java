@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * OpenAI's {@code POST /v1/responses} body as clients send it. {@code input}, {@code tool_choice} and
- * {@code text.format} stay JSON trees until the mapper reads them; fields the gateway does not know land in
+ * {@code text.format} stay JSON trees until the mapper reads them; {@code client_metadata} (Codex sends its
+ * session and turn ids there) is accepted and not forwarded; fields the gateway does not know land in
  * {@code extra}, which the mapper refuses by name.
  */
 public record ResponseCreateRequest(
@@ -37,6 +38,7 @@ public record ResponseCreateRequest(
         @JsonProperty("previous_response_id") String previousResponseId,
         List<@NotNull String> include,
         @JsonProperty("prompt_cache_key") String promptCacheKey,
+        @JsonProperty("client_metadata") Map<String, String> clientMetadata,
         Boolean stream,
         @JsonAnySetter Map<String, Object> extra) {
 

@@ -2,6 +2,12 @@ package dev.wormhole.api.dto;
 
 import java.util.List;
 
-/** OpenAI's model list: {@code {"object":"list","data":[…]}}. */
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * OpenAI's model list: {@code {"object":"list","data":[…]}}. Registered for reflection because the models resource
+ * returns it or Anthropic's shape from one method, so no REST signature names it.
+ */
+@RegisterForReflection
 public record ModelList(String object, List<ModelObject> data) {
 }

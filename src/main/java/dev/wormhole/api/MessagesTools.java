@@ -1,9 +1,6 @@
 package dev.wormhole.api;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -27,12 +24,7 @@ final class MessagesTools {
         if (tools == null) {
             return List.of();
         }
-        if (tools.size() > ToolDefinitions.MAX_TOOLS) {
-            throw GatewayException.invalid("tools", "A request may declare at most " + ToolDefinitions.MAX_TOOLS
-                    + " tools, not " + tools.size() + ".");
-        }
-        Map<String, Integer> names = new HashMap<>();
-        List<ToolDefinition> out = new ArrayList<>();
+        DeclaredTools declared = new DeclaredTools(tools.size());
         for (int i = 0; i < tools.size(); i++) {
             MessagesRequest.ToolParam t = tools.get(i);
             String at = "tools[" + i + "]";
@@ -40,15 +32,9 @@ final class MessagesTools {
                 throw GatewayException.invalid(at + ".type", "Tool type '" + UnreadableJson.key(t.type())
                         + "' is not supported; the gateway offers client tools only (no type, or 'custom').");
             }
-            Integer earlier = names.putIfAbsent(t.name(), i);
-            if (earlier != null) {
-                throw GatewayException.invalid(at + ".name", "The tool name '" + t.name() + "' is already used by tools["
-                        + earlier + "]; names must be unique.");
-            }
-            ToolSchemas.check(t.inputSchema(), at + ".input_schema");
-            out.add(new ToolDefinition(t.name(), t.description(), t.inputSchema(), null));
+            declared.add(i, t.name(), at + ".name", t.description(), t.inputSchema(), at + ".input_schema", null);
         }
-        return out;
+        return declared.list();
     }
 
     /** The core choice of {@code tool_choice}, or null when absent. */

@@ -66,12 +66,7 @@ final class ResponsesRequestMapper {
         if (tools == null) {
             return List.of();
         }
-        if (tools.size() > ToolDefinitions.MAX_TOOLS) {
-            throw GatewayException.invalid("tools", "A request may declare at most " + ToolDefinitions.MAX_TOOLS
-                    + " tools, not " + tools.size() + ".");
-        }
-        Map<String, Integer> names = new HashMap<>();
-        List<ToolDefinition> out = new ArrayList<>();
+        DeclaredTools declared = new DeclaredTools(tools.size());
         for (int i = 0; i < tools.size(); i++) {
             ResponseCreateRequest.ToolParam t = tools.get(i);
             String at = "tools[" + i + "]";
@@ -83,15 +78,9 @@ final class ResponsesRequestMapper {
             if (t.name() == null || !t.name().matches("[a-zA-Z0-9_-]{1,64}")) {
                 throw GatewayException.invalid(at + ".name", "A function name is 1 to 64 letters, digits, '_' or '-'.");
             }
-            Integer earlier = names.putIfAbsent(t.name(), i);
-            if (earlier != null) {
-                throw GatewayException.invalid(at + ".name", "The function name '" + t.name()
-                        + "' is already used by tools[" + earlier + "]; names must be unique.");
-            }
-            ToolSchemas.check(t.parameters(), at + ".parameters");
-            out.add(new ToolDefinition(t.name(), t.description(), t.parameters(), t.strict()));
+            declared.add(i, t.name(), at + ".name", t.description(), t.parameters(), at + ".parameters", t.strict());
         }
-        return out;
+        return declared.list();
     }
 
     static ToolChoice toolChoice(JsonNode choice, List<ToolDefinition> tools) {

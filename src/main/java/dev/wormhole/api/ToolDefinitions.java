@@ -1,9 +1,6 @@
 package dev.wormhole.api;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,12 +27,7 @@ final class ToolDefinitions {
         if (tools == null) {
             return List.of();
         }
-        if (tools.size() > MAX_TOOLS) {
-            throw GatewayException.invalid("tools", "A request may declare at most " + MAX_TOOLS + " tools, not "
-                    + tools.size() + ".");
-        }
-        Map<String, Integer> names = new HashMap<>();
-        List<ToolDefinition> out = new ArrayList<>();
+        DeclaredTools declared = new DeclaredTools(tools.size());
         for (int i = 0; i < tools.size(); i++) {
             ChatCompletionRequest.ToolParam t = tools.get(i);
             String at = "tools[" + i + "]";
@@ -43,16 +35,10 @@ final class ToolDefinitions {
                 throw GatewayException.invalid(at + ".type", "Tool type '" + t.type()
                         + "' is not supported; use 'function'.");
             }
-            Integer earlier = names.putIfAbsent(t.function().name(), i);
-            if (earlier != null) {
-                throw GatewayException.invalid(at + ".function.name", "The function name '" + t.function().name()
-                        + "' is already used by tools[" + earlier + "]; names must be unique.");
-            }
-            ToolSchemas.check(t.function().parameters(), at + ".function.parameters");
-            out.add(new ToolDefinition(t.function().name(), t.function().description(), t.function().parameters(),
-                    t.function().strict()));
+            declared.add(i, t.function().name(), at + ".function.name", t.function().description(),
+                    t.function().parameters(), at + ".function.parameters", t.function().strict());
         }
-        return out;
+        return declared.list();
     }
 
     static ToolChoice toolChoice(JsonNode choice, List<ToolDefinition> tools) {

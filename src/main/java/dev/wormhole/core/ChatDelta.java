@@ -6,10 +6,30 @@ import java.util.List;
  * One increment of a streamed chat answer. A delta carries choice increments, or (typically last) only
  * the usage of the whole call. {@code created} is in epoch seconds.
  */
-public record ChatDelta(String id, String model, long created, List<ChoiceDelta> choices, Usage usage) {
+public record ChatDelta(String id, String model, long created, List<ChoiceDelta> choices, Usage usage)
+        implements Metered {
 
     public ChatDelta {
         choices = List.copyOf(choices);
+    }
+
+    @Override
+    public long outputCharacters() {
+        long characters = 0;
+        for (ChoiceDelta choice : choices) {
+            characters += length(choice.content());
+            if (choice.thinking() != null) {
+                characters += length(choice.thinking().text());
+            }
+            for (ToolCallDelta call : choice.toolCalls()) {
+                characters += length(call.arguments());
+            }
+        }
+        return characters;
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     /**

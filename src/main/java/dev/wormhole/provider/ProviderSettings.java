@@ -78,6 +78,17 @@ public record ProviderSettings(
         headers = Map.copyOf(headers);
     }
 
+    /**
+     * Whether the upstream speaks {@code api} itself: Anthropic's Messages APIs on the {@code anthropic} dialect,
+     * OpenAI's Responses API on an {@code openai} provider configured with {@code wire-api=responses}.
+     */
+    public boolean speaks(NativeApi api) {
+        return switch (api) {
+            case MESSAGES, COUNT_TOKENS -> dialect == Dialect.ANTHROPIC;
+            case RESPONSES -> dialect == Dialect.OPENAI && quirks.responsesApi();
+        };
+    }
+
     /** The URL without user info or query string, either of which may carry a credential. */
     private static String safe(URI url) {
         if (url == null) {

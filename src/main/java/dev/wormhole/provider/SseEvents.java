@@ -38,8 +38,22 @@ public final class SseEvents {
     /** As {@link #read(Multi, long, Predicate, String)} for another framing, such as NDJSON. */
     public static Multi<SseDecoder.Event> read(Multi<Buffer> body, FrameDecoder decoder,
             Predicate<SseDecoder.Event> isTerminal, String providerId) {
+        return read(body, decoder, isTerminal, false, providerId);
+    }
+
+    /**
+     * As {@link #read(Multi, long, Predicate, String)}, but the terminal event is emitted before the stream
+     * completes: for relaying a stream whose last event the client must see too.
+     */
+    public static Multi<SseDecoder.Event> readThrough(Multi<Buffer> body, long maxFrameBytes,
+            Predicate<SseDecoder.Event> isTerminal, String providerId) {
+        return read(body, new SseDecoder(maxFrameBytes), isTerminal, true, providerId);
+    }
+
+    private static Multi<SseDecoder.Event> read(Multi<Buffer> body, FrameDecoder decoder,
+            Predicate<SseDecoder.Event> isTerminal, boolean emitTerminal, String providerId) {
         return Multi.createFrom().emitter(emitter -> {
-            Reader reader = new Reader(emitter, decoder, isTerminal, providerId);
+            Reader reader = new Reader(emitter, decoder, isTerminal, emitTerminal, providerId);
             Cancellable subscription = body.subscribe().with(reader::onChunk, reader::onFailure, reader::onEnd);
             emitter.onTermination(() -> {
                 if (!reader.finished.get()) {
@@ -60,14 +74,16 @@ public final class SseEvents {
         private final MultiEmitter<? super SseDecoder.Event> emitter;
         private final FrameDecoder decoder;
         private final Predicate<SseDecoder.Event> isTerminal;
+        private final boolean emitTerminal;
         private final String providerId;
         volatile Cancellable subscription;
 
         Reader(MultiEmitter<? super SseDecoder.Event> emitter, FrameDecoder decoder,
-                Predicate<SseDecoder.Event> isTerminal, String providerId) {
+                Predicate<SseDecoder.Event> isTerminal, boolean emitTerminal, String providerId) {
             this.emitter = emitter;
             this.decoder = decoder;
             this.isTerminal = isTerminal;
+            this.emitTerminal = emitTerminal;
             this.providerId = providerId;
         }
 
@@ -106,6 +122,9 @@ public final class SseEvents {
                 }
                 if (isTerminal.test(event)) {
                     finished.set(true);
+                    if (emitTerminal) {
+                        emitter.emit(event);
+                    }
                     emitter.complete();
                     return;
                 }

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,11 +21,14 @@ import dev.wormhole.core.EmbeddingRequest;
 import dev.wormhole.core.EmbeddingResult;
 import dev.wormhole.core.ErrorKind;
 import dev.wormhole.core.GatewayException;
+import dev.wormhole.core.Metered;
 import dev.wormhole.core.ModelInfo;
 import dev.wormhole.core.ModelRef;
 import dev.wormhole.core.Usage;
 import dev.wormhole.provider.EmbeddingProvider;
 import dev.wormhole.provider.Lease;
+import dev.wormhole.provider.NativeApi;
+import dev.wormhole.provider.NativeProvider;
 import dev.wormhole.provider.Operation;
 import dev.wormhole.provider.Provider;
 import dev.wormhole.provider.ProviderDirectory;
@@ -66,11 +71,45 @@ public class Dispatcher {
 
     /** A complete answer, from the first target that gives one, within the request's deadline. */
     public Uni<ChatResult> chat(ChatRequest request, List<String> fallbacks, CallTrace trace) {
-        return planned(request.model(), fallbacks, Operation.CHAT, trace, (target, plan) -> measured("chat", target,
-                ChatResult::usage, attempt(target, plan, Operation.CHAT, trace, provider -> {
-                    requireTools(provider, request);
-                    return provider.chat(request.withModel(target.model()));
-                })));
+        return call(request.model(), fallbacks, trace, ChatResult::usage,
+                (provider, target) -> chatOn(provider, target, request));
+    }
+
+    /** What {@link #chat} asks of each target: the core request, with the target's model, of its provider. */
+    public static Uni<ChatResult> chatOn(Provider provider, ModelRef target, ChatRequest request) {
+        requireTools(provider, request);
+        return provider.chat(request.withModel(target.model()));
+    }
+
+    /** What {@link #stream(ChatRequest, List, CallTrace)} asks of each target. */
+    public static Multi<ChatDelta> streamOn(Provider provider, ModelRef target, ChatRequest request) {
+        requireTools(provider, request);
+        return provider.streamChat(request.withModel(target.model()));
+    }
+
+    /**
+     * As {@link #chat} for an answer of any shape: {@code onTarget} makes the call on each target's provider
+     * (translated through the core, or relayed where the provider speaks the client's API), {@code usage}
+     * reads the answer's usage for the metrics.
+     */
+    public <T> Uni<T> call(String model, List<String> fallbacks, CallTrace trace, Function<T, Usage> usage,
+            BiFunction<Provider, ModelRef, Uni<T>> onTarget) {
+        return planned(model, fallbacks, Operation.CHAT, trace, target -> true, (target, plan) -> measured("chat",
+                target, usage, attempt(target, plan, Operation.CHAT, trace, provider -> onTarget.apply(provider,
+                        target))));
+    }
+
+    /**
+     * A call only the targets whose provider speaks {@code api} natively can answer (an exact token count, say):
+     * those of the route, in order, with failover among them; {@code otherwise} when the route has none.
+     */
+    public <T> Uni<T> callNative(String model, NativeApi api, CallTrace trace,
+            BiFunction<NativeProvider, ModelRef, Uni<T>> onTarget, Supplier<T> otherwise) {
+        return planned(model, List.of(), Operation.COUNT_TOKENS, trace, target -> directory.settings(
+                target.provider()).map(settings -> settings.speaks(api)).orElse(false), (target, plan) -> measured(
+                        "count_tokens", target, answer -> null, attempt(target, plan, Operation.COUNT_TOKENS, trace,
+                                provider -> onTarget.apply((NativeProvider) provider, target))))
+                .onFailure(NoTarget.class).recoverWithUni(() -> Uni.createFrom().item(otherwise));
     }
 
     /**
@@ -79,8 +118,14 @@ public class Dispatcher {
      * the Multi ends or is cancelled.
      */
     public Uni<Multi<ChatDelta>> stream(ChatRequest request, List<String> fallbacks, CallTrace trace) {
-        return planned(request.model(), fallbacks, Operation.STREAM_OPEN, trace,
-                (target, plan) -> openStream(target, plan, request, trace))
+        return stream(request.model(), fallbacks, trace, (provider, target) -> streamOn(provider, target, request));
+    }
+
+    /** As {@link #stream(ChatRequest, List, CallTrace)} for a stream of any items, opened by {@code onTarget}. */
+    public <E extends Metered> Uni<Multi<E>> stream(String model, List<String> fallbacks, CallTrace trace,
+            BiFunction<Provider, ModelRef, Multi<E>> onTarget) {
+        return planned(model, fallbacks, Operation.STREAM_OPEN, trace, target -> true,
+                (target, plan) -> openStream(target, plan, onTarget, trace))
                 .map(stream -> {
                     trace.committed();
                     return withinClientPatience(stream, trace.clientDeadline());
@@ -91,7 +136,7 @@ public class Dispatcher {
      * A committed stream ended with an in-band timeout once it has been silent for as long as its client said it
      * would wait (SDK timeouts bound the wait for each read): nobody is listening past that point.
      */
-    private static Multi<ChatDelta> withinClientPatience(Multi<ChatDelta> stream, Deadline client) {
+    private static <E> Multi<E> withinClientPatience(Multi<E> stream, Deadline client) {
         if (client == null) {
             return stream;
         }
@@ -102,7 +147,7 @@ public class Dispatcher {
 
     /** One vector per input, within the request's deadline. */
     public Uni<EmbeddingResult> embed(EmbeddingRequest request, List<String> fallbacks, CallTrace trace) {
-        return planned(request.model(), fallbacks, Operation.EMBEDDINGS, trace, (target, plan) -> measured(
+        return planned(request.model(), fallbacks, Operation.EMBEDDINGS, trace, target -> true, (target, plan) -> measured(
                 "embeddings", target, EmbeddingResult::usage, attempt(target, plan, Operation.EMBEDDINGS, trace,
                         provider -> {
                             if (!(provider instanceof EmbeddingProvider embeddings)) {
@@ -129,9 +174,12 @@ public class Dispatcher {
      * on expiry the attempt in flight is cancelled and the client gets a 504 listing what was tried.
      */
     private <T> Uni<T> planned(String model, List<String> fallbacks, Operation operation, CallTrace trace,
-            BiFunction<ModelRef, Plan, Uni<T>> call) {
+            Predicate<ModelRef> eligible, BiFunction<ModelRef, Plan, Uni<T>> call) {
         return Uni.createFrom().deferred(() -> {
-            List<ModelRef> targets = planner.plan(model, fallbacks, operation);
+            List<ModelRef> targets = planner.plan(model, fallbacks, operation).stream().filter(eligible).toList();
+            if (targets.isEmpty()) {
+                return Uni.createFrom().failure(new NoTarget());
+            }
             Deadline deadline = trace.deadline(planner.deadline(model, targets, System.nanoTime()));
             if (deadline.expired()) {
                 return Uni.createFrom().failure(deadline.exceeded(trace.route()));
@@ -140,6 +188,13 @@ public class Dispatcher {
                     .ifNoItem().after(deadline.remaining()).failWith(() -> deadline.exceeded(trace.route()))
                     .onFailure(Dispatcher::deadlineExceeded).transform(f -> deadline.exceeded(trace.route()));
         });
+    }
+
+    /** No target of the route can take the call ({@link #callNative}'s cue to answer otherwise). */
+    private static final class NoTarget extends RuntimeException {
+        NoTarget() {
+            super(null, null, false, false);
+        }
     }
 
     /** The targets of one request and its deadline. */
@@ -184,20 +239,18 @@ public class Dispatcher {
         });
     }
 
-    private Uni<Multi<ChatDelta>> openStream(ModelRef target, Plan plan, ChatRequest request, CallTrace trace) {
+    private <E extends Metered> Uni<Multi<E>> openStream(ModelRef target, Plan plan,
+            BiFunction<Provider, ModelRef, Multi<E>> onTarget, CallTrace trace) {
         return Uni.createFrom().deferred(() -> {
             Lease lease = registry.lease(target.provider());
             Runnable done = planner.track(target);
             Duration firstToken = directory.settings(target.provider()).orElseThrow().timeouts().firstToken();
             StreamUsage usage = new StreamUsage(target, metrics);
             AtomicBoolean handedOver = new AtomicBoolean();
-            Uni<Multi<ChatDelta>> opened = guards.call(target.provider(), target.model(), Operation.STREAM_OPEN,
+            Uni<Multi<E>> opened = guards.call(target.provider(), target.model(), Operation.STREAM_OPEN,
                     plan.deadline(), plan.hasNext(target), () -> {
                 int attempt = trace.started(target);
-                return Uni.createFrom().deferred(() -> {
-                    requireTools(lease.provider(), request);
-                    return StreamHead.awaitFirst(lease.provider().streamChat(request.withModel(target.model())));
-                }).ifNoItem().after(firstToken).failWith(() -> GatewayException.of(ErrorKind.UPSTREAM_TIMEOUT,
+                return Uni.createFrom().deferred(() -> StreamHead.awaitFirst(onTarget.apply(lease.provider(), target))).ifNoItem().after(firstToken).failWith(() -> GatewayException.of(ErrorKind.UPSTREAM_TIMEOUT,
                         "upstream_timeout", "Provider '" + target.provider() + "' sent no first chunk within "
                                 + firstToken + "."))
                         .onItemOrFailure().invoke((stream, failure) -> trace.ended(attempt, target, failure));

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.wormhole.core.ChatDelta;
+import dev.wormhole.core.Metered;
 import dev.wormhole.core.ModelRef;
 import dev.wormhole.core.Usage;
 import io.smallrye.mutiny.Multi;
@@ -27,17 +27,12 @@ final class StreamUsage {
         this.metrics = metrics;
     }
 
-    Multi<ChatDelta> track(Multi<ChatDelta> stream) {
-        return stream.onItem().invoke(delta -> {
-            if (delta.usage() != null) {
-                reported.set(delta.usage());
+    <E extends Metered> Multi<E> track(Multi<E> stream) {
+        return stream.onItem().invoke(item -> {
+            if (item.usage() != null) {
+                reported.set(item.usage());
             }
-            delta.choices().forEach(c -> {
-                if (c.content() != null) {
-                    characters.addAndGet(c.content().length());
-                }
-                c.toolCalls().forEach(t -> characters.addAndGet(t.arguments() == null ? 0 : t.arguments().length()));
-            });
+            characters.addAndGet(item.outputCharacters());
         }).onTermination().invoke((failure, cancelled) -> {
             String outcome = failure != null ? UsageMetrics.outcome(failure)
                     : cancelled ? UsageMetrics.CANCELLED : UsageMetrics.OK;

@@ -6,10 +6,12 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.wormhole.core.GatewayException;
 import dev.wormhole.provider.JsonExchange;
 import dev.wormhole.provider.ProviderSettings;
+import dev.wormhole.provider.SseDecoder;
 import dev.wormhole.provider.SseEvents;
 import dev.wormhole.provider.UpstreamFailures;
 import dev.wormhole.provider.anthropic.wire.MessagesRequest;
@@ -59,18 +61,41 @@ final class AnthropicApi {
     Multi<StreamEvent> streamMessages(MessagesRequest request) {
         Multi<Buffer> body = exchange.keyedStream(key -> exchange.http().stream(HttpMethod.POST, v1 + "/messages",
                 headers(key, "text/event-stream"), exchange.encode(request)));
-        return SseEvents.read(body, settings.maxFrameBytes(), AnthropicApi::isMessageStop,
-                settings.id())
-                .map(event -> {
-                    StreamEvent decoded = exchange.decode(event.data(), StreamEvent.class);
-                    if ("error".equals(decoded.type()) || "error".equals(event.event())) {
-                        throw inBandError(decoded.error());
-                    }
-                    return decoded;
-                });
+        return SseEvents.read(body, settings.maxFrameBytes(), AnthropicApi::isMessageStop, settings.id())
+                .map(this::decode);
     }
 
-    private static boolean isMessageStop(dev.wormhole.provider.SseDecoder.Event event) {
+    /**
+     * A client's body sent as it is to {@code path} under {@code /v1} ({@code /messages} or
+     * {@code /messages/count_tokens}), with the client's {@code extraHeaders} over the gateway's; the reply's body.
+     */
+    Uni<Buffer> relay(String path, ObjectNode body, Map<String, String> extraHeaders) {
+        return exchange.keyed(key -> exchange.http().call(HttpMethod.POST, v1 + path,
+                headers(key, "application/json", extraHeaders), exchange.encode(body)));
+    }
+
+    /** As {@link #relay} for a streamed message: its events, {@code message_stop} included. */
+    Multi<SseDecoder.Event> relayStream(ObjectNode body, Map<String, String> extraHeaders) {
+        Multi<Buffer> reply = exchange.keyedStream(key -> exchange.http().stream(HttpMethod.POST, v1 + "/messages",
+                headers(key, "text/event-stream", extraHeaders), exchange.encode(body)));
+        return SseEvents.readThrough(reply, settings.maxFrameBytes(), AnthropicApi::isMessageStop, settings.id());
+    }
+
+    /** A relayed message reply, read for its usage; one that is not a message fails as malformed. */
+    MessagesResponse decodeMessage(Buffer body) {
+        return exchange.decode(body, MessagesResponse.class);
+    }
+
+    /** An event's data; an unreadable one fails as malformed, an in-band {@code error} event with its kind. */
+    StreamEvent decode(SseDecoder.Event event) {
+        StreamEvent decoded = exchange.decode(event.data(), StreamEvent.class);
+        if ("error".equals(decoded.type()) || "error".equals(event.event())) {
+            throw inBandError(decoded.error());
+        }
+        return decoded;
+    }
+
+    private static boolean isMessageStop(SseDecoder.Event event) {
         return "message_stop".equals(event.event())
                 || event.event() == null && event.data().contains("\"message_stop\"");
     }
@@ -101,9 +126,14 @@ final class AnthropicApi {
     }
 
     private Map<String, String> headers(String key, String accept) {
+        return headers(key, accept, Map.of());
+    }
+
+    private Map<String, String> headers(String key, String accept, Map<String, String> extraHeaders) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("anthropic-version", VERSION);
         headers.putAll(settings.headers());
+        headers.putAll(extraHeaders);
         headers.put("Accept", accept);
         headers.put("Content-Type", "application/json");
         headers.put("User-Agent", "wormhole-gateway");

@@ -1,8 +1,10 @@
 package dev.wormhole.provider.anthropic;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.wormhole.core.ChatDelta;
 import dev.wormhole.core.ChatRequest;
@@ -11,6 +13,10 @@ import dev.wormhole.core.ModelInfo;
 import dev.wormhole.provider.Capabilities;
 import dev.wormhole.provider.DialectProvider;
 import dev.wormhole.provider.DeltaStreams;
+import dev.wormhole.provider.NativeApi;
+import dev.wormhole.provider.NativeEvent;
+import dev.wormhole.provider.NativeProvider;
+import dev.wormhole.provider.NativeReply;
 import dev.wormhole.provider.Provider;
 import dev.wormhole.provider.ProviderSettings;
 import io.smallrye.mutiny.Multi;
@@ -19,17 +25,20 @@ import io.vertx.core.Vertx;
 
 /**
  * A provider speaking Anthropic's Messages API: chat (streamed or not, with tools, images and structured
- * output) and model discovery. No embeddings: Anthropic offers none.
+ * output) and model discovery; requests in Anthropic's own Messages and token-counting APIs are relayed
+ * untranslated. No embeddings: Anthropic offers none.
  */
-public final class AnthropicProvider extends DialectProvider {
+public final class AnthropicProvider extends DialectProvider implements NativeProvider {
 
     private static final Capabilities CAPABILITIES = new Capabilities(true, true, true, true, false);
 
     private final AnthropicApi api;
+    private final AnthropicRelay relay;
 
     AnthropicProvider(Vertx vertx, ProviderSettings settings, ObjectMapper json) {
         super(settings, CAPABILITIES);
         this.api = new AnthropicApi(vertx, settings, json);
+        this.relay = new AnthropicRelay(api);
     }
 
     @Override
@@ -47,6 +56,21 @@ public final class AnthropicProvider extends DialectProvider {
             return DeltaStreams.expand(api.streamMessages(AnthropicMapper.toWire(request, true,
                     quirks.defaultMaxTokens(), api.json())), stream::onEvent);
         });
+    }
+
+    @Override
+    public boolean speaks(NativeApi kind) {
+        return kind == NativeApi.MESSAGES || kind == NativeApi.COUNT_TOKENS;
+    }
+
+    @Override
+    public Uni<NativeReply> call(NativeApi kind, ObjectNode body, Map<String, String> headers) {
+        return relay.call(kind, body, headers);
+    }
+
+    @Override
+    public Multi<NativeEvent> stream(NativeApi kind, ObjectNode body, Map<String, String> headers) {
+        return relay.stream(body, headers);
     }
 
     @Override

@@ -6,10 +6,13 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.wormhole.core.GatewayException;
 import dev.wormhole.provider.JsonExchange;
+import dev.wormhole.provider.NativeReply;
 import dev.wormhole.provider.ProviderSettings;
+import dev.wormhole.provider.SseDecoder;
 import dev.wormhole.provider.SseEvents;
 import dev.wormhole.provider.UpstreamFailures;
 import dev.wormhole.provider.openai.wire.ChatCompletion;
@@ -118,6 +121,50 @@ final class OpenAiApi {
             }
             return decoded;
         });
+    }
+
+    /** A client's Responses API body sent as it is; the reply as it came, with its usage (a failed one fails). */
+    Uni<NativeReply> relayResponses(ObjectNode body) {
+        return exchange.keyed(key -> exchange.http().call(HttpMethod.POST, "/responses",
+                headers(key, "application/json"), exchange.encode(body))).map(reply -> {
+                    ResponseObject response = exchange.decode(reply, ResponseObject.class);
+                    if (response.error() != null || "failed".equals(response.status())) {
+                        throw inBandError(response.error() == null ? new WireError(null, null, null, null)
+                                : response.error());
+                    }
+                    return new NativeReply(reply.getBytes(), ResponsesMapper.usage(response.usage()));
+                });
+    }
+
+    /**
+     * As {@link #relayResponses} streamed: each event with its decoded form, up to and including the terminal
+     * {@code response.completed}, {@code response.incomplete} or {@code response.failed}; an {@code error} event
+     * fails.
+     */
+    Multi<Relayed> relayStreamResponses(ObjectNode body) {
+        Multi<Buffer> reply = exchange.keyedStream(key -> exchange.http().stream(HttpMethod.POST, "/responses",
+                headers(key, "text/event-stream"), exchange.encode(body)));
+        return SseEvents.readThrough(reply, settings.maxFrameBytes(), OpenAiApi::endsResponse, settings.id())
+                .map(event -> {
+                    ResponseEvent decoded = exchange.decode(event.data(), ResponseEvent.class);
+                    if ("error".equals(decoded.type())) {
+                        throw inBandError(new WireError(decoded.message(), null, decoded.code(), null));
+                    }
+                    return new Relayed(event, decoded);
+                });
+    }
+
+    /** A relayed event as sent and as read. */
+    record Relayed(SseDecoder.Event event, ResponseEvent decoded) {
+    }
+
+    private static boolean endsResponse(SseDecoder.Event event) {
+        String data = event.data();
+        String type = event.event() != null ? event.event() : "";
+        return type.equals("response.completed") || type.equals("response.incomplete")
+                || type.equals("response.failed") || type.isEmpty() && (data.contains("\"type\":\"response.completed\"")
+                        || data.contains("\"type\":\"response.incomplete\"")
+                        || data.contains("\"type\":\"response.failed\""));
     }
 
     Uni<EmbeddingsResponse> embed(EmbeddingsRequest request) {

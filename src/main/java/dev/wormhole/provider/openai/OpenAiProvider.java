@@ -1,8 +1,10 @@
 package dev.wormhole.provider.openai;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.wormhole.core.ChatDelta;
 import dev.wormhole.core.ChatRequest;
@@ -16,8 +18,13 @@ import dev.wormhole.provider.DeltaStreams;
 import dev.wormhole.core.ErrorKind;
 import dev.wormhole.core.GatewayException;
 import dev.wormhole.provider.EmbeddingProvider;
+import dev.wormhole.provider.NativeApi;
+import dev.wormhole.provider.NativeEvent;
+import dev.wormhole.provider.NativeProvider;
+import dev.wormhole.provider.NativeReply;
 import dev.wormhole.provider.ProviderSettings;
 import dev.wormhole.provider.SseEvents;
+import dev.wormhole.provider.openai.wire.ResponseEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -25,9 +32,10 @@ import io.vertx.core.Vertx;
 /**
  * A provider speaking OpenAI's Chat Completions, Embeddings and Models APIs: OpenAI itself or any server
  * compatible with it. Streams always ask the upstream for the usage chunk. With {@code wire-api=responses}
- * chat goes through the Responses API instead of Chat Completions.
+ * chat goes through the Responses API instead of Chat Completions, and requests in the Responses API are relayed
+ * to it untranslated.
  */
-public final class OpenAiProvider extends DialectProvider implements EmbeddingProvider {
+public final class OpenAiProvider extends DialectProvider implements EmbeddingProvider, NativeProvider {
 
     private static final Capabilities CAPABILITIES = new Capabilities(true, true, true, true, true);
 
@@ -60,6 +68,39 @@ public final class OpenAiProvider extends DialectProvider implements EmbeddingPr
         }
         return checkedStream(request, () -> api.streamChat(OpenAiMapper.toWire(request, true, quirks)))
                 .map(c -> OpenAiMapper.fromWire(c, request.model()));
+    }
+
+    @Override
+    public boolean speaks(NativeApi kind) {
+        return kind == NativeApi.RESPONSES && quirks.responsesApi();
+    }
+
+    /** A Responses API body relayed as it is; the client's headers are not needed upstream. */
+    @Override
+    public Uni<NativeReply> call(NativeApi kind, ObjectNode body, Map<String, String> headers) {
+        return Uni.createFrom().deferred(() -> api.relayResponses(relayable(kind, body)));
+    }
+
+    @Override
+    public Multi<NativeEvent> stream(NativeApi kind, ObjectNode body, Map<String, String> headers) {
+        return Multi.createFrom().deferred(() -> api.relayStreamResponses(relayable(kind, body))
+                .map(relayed -> {
+                    ResponseEvent event = relayed.decoded();
+                    boolean terminal = event.response() != null && event.type() != null
+                            && !event.type().equals("response.created") && !event.type().equals("response.in_progress");
+                    long characters = event.type() != null && event.type().endsWith(".delta") && event.delta() != null
+                            ? event.delta().length() : 0;
+                    return new NativeEvent(relayed.event().event() != null ? relayed.event().event() : event.type(),
+                            relayed.event().data(), terminal ? ResponsesMapper.usage(event.response().usage()) : null,
+                            characters);
+                }));
+    }
+
+    private ObjectNode relayable(NativeApi kind, ObjectNode body) {
+        if (!speaks(kind)) {
+            throw new IllegalStateException("Provider '" + id() + "' does not speak " + kind);
+        }
+        return body;
     }
 
     @Override

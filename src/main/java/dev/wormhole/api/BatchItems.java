@@ -4,21 +4,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.wormhole.api.dto.BatchRequest;
 import dev.wormhole.api.dto.ChatCompletionRequest;
 import dev.wormhole.api.dto.EmbeddingsRequest;
-import dev.wormhole.api.error.UnreadableJson;
-import dev.wormhole.api.error.Violations;
 import dev.wormhole.core.Deadline;
 import dev.wormhole.core.GatewayException;
 import dev.wormhole.routing.CallTrace;
@@ -37,13 +30,11 @@ class BatchItems {
     static final String EMBEDDINGS = "/v1/embeddings";
 
     private final OpenAiOperations operations;
-    private final ObjectMapper json;
-    private final Validator validator;
+    private final BodyReader bodies;
 
-    BatchItems(OpenAiOperations operations, StrictJson json, Validator validator) {
+    BatchItems(OpenAiOperations operations, BodyReader bodies) {
         this.operations = operations;
-        this.json = json.mapper();
-        this.validator = validator;
+        this.bodies = bodies;
     }
 
     /** Checks the batch's structure, naming the offending field. */
@@ -95,18 +86,6 @@ class BatchItems {
     }
 
     private <T> T read(BatchRequest.Item item, Class<T> type) {
-        T body;
-        try {
-            body = json.treeToValue(item.body(), type);
-        } catch (JsonProcessingException e) {
-            UnreadableJson unreadable = UnreadableJson.of(e);
-            throw GatewayException.invalid(unreadable.param(), "The item body is not a valid " + item.url()
-                    + " request: " + unreadable.message());
-        }
-        Set<ConstraintViolation<T>> violations = validator.validate(body);
-        if (!violations.isEmpty()) {
-            throw Violations.toException(violations, 0);
-        }
-        return body;
+        return bodies.read(item.body(), type, "The item body of " + item.url());
     }
 }

@@ -22,7 +22,8 @@ final class EdgeResponses {
         if (rc.response().ended() || rc.response().headWritten()) {
             return;
         }
-        rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+        rc.response().setStatusCode(ErrorBodies.status(rc.request().path(), status))
+                .putHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         if (status == 401) {
             rc.response().putHeader("WWW-Authenticate", "Bearer");
         }

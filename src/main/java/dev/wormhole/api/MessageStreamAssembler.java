@@ -17,8 +17,8 @@ import dev.wormhole.core.FinishReason;
 import dev.wormhole.core.Usage;
 
 /**
- * Turns one stream's core deltas, in order, into Anthropic's stream events: {@code message_start} before
- * anything else; each run of text, thinking or one tool call's arguments as a content block with its start,
+ * Turns one stream's core deltas, in order, into Anthropic's stream events: {@code message_start} and a
+ * {@code ping} before anything else; each run of text, thinking or one tool call's arguments as a content block with its start,
  * deltas and stop, at increasing indexes (a thinking signature or a redacted block closes its block); and at
  * the end {@code message_delta} with the stop reason and usage, then {@code message_stop}. Only choice 0 is
  * read: Anthropic has one answer per message. One instance per stream; not thread-safe (a stream's signals are
@@ -90,6 +90,7 @@ final class MessageStreamAssembler {
                 : MessagesResponseMapper.usage(new Usage(usage.promptTokens(), 0, usage.cachedPromptTokens(), 0));
         out.add(new MessageStreamEvent.MessageStart(new MessagesResponse(MessagesResponseMapper.messageId(id, requestId),
                 "message", "assistant", model == null ? requestedModel : model, List.of(), null, null, initial)));
+        out.add(new MessageStreamEvent.Ping());
     }
 
     private void thinking(ContentPart.Thinking thinking, List<MessageStreamEvent> out) {

@@ -176,6 +176,7 @@ final class MessagesContent {
 
     private static GatewayException unsupported(JsonNode block, String path, String allowed) {
         return GatewayException.invalid(path + ".type", "Content block type '"
-                + UnreadableJson.key(block.path("type").asText("")) + "' is not supported here; use " + allowed + ".");
+                + UnreadableJson.key(block.path("type").asText("")) + "' is not supported here; use " + allowed
+                + " (a model served by an Anthropic provider receives every block as sent).");
     }
 }

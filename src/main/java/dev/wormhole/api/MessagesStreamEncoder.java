@@ -10,13 +10,15 @@ import dev.wormhole.api.error.ErrorBodies;
 import dev.wormhole.api.error.ErrorEnvelopes;
 import dev.wormhole.api.sse.SseFrames;
 import dev.wormhole.core.ChatDelta;
+import dev.wormhole.core.Metered;
+import dev.wormhole.provider.NativeEvent;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 
 /**
- * Turns a stream of deltas into Anthropic's SSE stream ({@link MessageStreamAssembler}), each event framed as
- * {@code event: <type>} and {@code data: <json>}; after a failure, one {@code event: error} with Anthropic's
- * envelope and no {@code message_stop}.
+ * Turns a stream into Anthropic's SSE stream, each event framed as {@code event: <type>} and {@code data: <json>}:
+ * core deltas through a {@link MessageStreamAssembler}, an Anthropic upstream's own events as they came; after a
+ * failure, one {@code event: error} with Anthropic's envelope and no {@code message_stop}.
  */
 @ApplicationScoped
 class MessagesStreamEncoder {
@@ -27,12 +29,20 @@ class MessagesStreamEncoder {
         this.json = json;
     }
 
-    Multi<byte[]> encode(Multi<ChatDelta> deltas, String requestedModel, String requestId) {
+    Multi<byte[]> encode(Multi<? extends Metered> items, String requestedModel, String requestId) {
         return Multi.createFrom().deferred(() -> {
             MessageStreamAssembler assembler = new MessageStreamAssembler(requestedModel, requestId);
-            return deltas.map(delta -> frames(assembler.next(delta)))
+            // A relayed stream brings its own closing events.
+            boolean[] relayedAny = { false };
+            return items.map(item -> {
+                if (item instanceof NativeEvent relayed) {
+                    relayedAny[0] = true;
+                    return SseFrames.relayed(relayed.event(), relayed.data());
+                }
+                return frames(assembler.next((ChatDelta) item));
+            })
                     .select().where(frames -> frames.length > 0)
-                    .onCompletion().continueWith(() -> List.of(frames(assembler.finish())))
+                    .onCompletion().continueWith(() -> relayedAny[0] ? List.of() : List.of(frames(assembler.finish())))
                     .onFailure().recoverWithItem(failure -> {
                         Log.warnf("Stream %s failed after its first event: %s", requestId, failure.getMessage());
                         ErrorEnvelopes error = ErrorEnvelopes.of(failure, requestId);

@@ -30,7 +30,11 @@ final class MessagesTools {
             String at = "tools[" + i + "]";
             if (t.type() != null && !t.type().equals("custom")) {
                 throw GatewayException.invalid(at + ".type", "Tool type '" + UnreadableJson.key(t.type())
-                        + "' is not supported; the gateway offers client tools only (no type, or 'custom').");
+                        + "' is an Anthropic server tool: only a model served by an Anthropic provider runs it; "
+                        + "other providers take client tools (no type, or 'custom').");
+            }
+            if (t.inputSchema() == null) {
+                throw GatewayException.invalid(at + ".input_schema", "input_schema is required for a client tool.");
             }
             declared.add(i, t.name(), at + ".name", t.description(), t.inputSchema(), at + ".input_schema", null);
         }

@@ -239,7 +239,7 @@ class MessagesApiTest {
     }
 
     @Test
-    void carriesThinkingBlocksThroughAnAnthropicUpstream() {
+    void relaysThinkingBlocksAndTheExactBudgetToAnAnthropicUpstream() {
         upstream.stubFor(post(urlEqualTo("/v1/messages")).willReturn(aResponse().withHeader("Content-Type",
                 "application/json").withBody("{\"id\":\"msg_up\",\"type\":\"message\",\"role\":\"assistant\","
                         + "\"model\":\"claude-sonnet-4-5-20250929\",\"content\":[{\"type\":\"thinking\",\"thinking\":"
@@ -262,7 +262,7 @@ class MessagesApiTest {
         upstream.verify(postRequestedFor(urlEqualTo("/v1/messages"))
                 .withRequestBody(matchingJsonPath("$.model", equalTo("claude-sonnet-4-5")))
                 .withRequestBody(matchingJsonPath("$.thinking.type", equalTo("enabled")))
-                .withRequestBody(matchingJsonPath("$.thinking.budget_tokens", equalTo("4096")))
+                .withRequestBody(matchingJsonPath("$.thinking.budget_tokens", equalTo("2048")))
                 .withRequestBody(matchingJsonPath("$.messages[1].content[0].type", equalTo("thinking")))
                 .withRequestBody(matchingJsonPath("$.messages[1].content[0].signature", equalTo("sig-1"))));
     }
@@ -282,13 +282,13 @@ class MessagesApiTest {
     }
 
     @Test
-    void answersAnUpstream503AsOverloadedInAnthropicsEnvelope() {
+    void answersAnUpstream503AsA529OverloadedInAnthropicsEnvelope() {
         upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(503)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"busy\",\"type\":\"server_error\"}}")));
 
         authorized().body("{\"model\":\"openai/gpt-4o-mini\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\","
-                + "\"content\":\"hi\"}]}").post("/v1/messages").then().statusCode(503)
+                + "\"content\":\"hi\"}]}").post("/v1/messages").then().statusCode(529)
                 .header("request-id", notNullValue())
                 .body("type", org.hamcrest.Matchers.equalTo("error"))
                 .body("error.type", org.hamcrest.Matchers.equalTo("overloaded_error"))

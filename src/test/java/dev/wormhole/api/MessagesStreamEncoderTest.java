@@ -76,6 +76,7 @@ class MessagesStreamEncoderTest {
                 + "\"message\":{\"id\":\"msg_req_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"sim-1\","
                 + "\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":0,"
                 + "\"output_tokens\":0,\"cache_creation_input_tokens\":0,\"cache_read_input_tokens\":0}}}\n\n"
+                + "event: ping\ndata: {\"type\":\"ping\"}\n\n"
                 + "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
                 + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":0}}\n\n"
                 + "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");

@@ -162,6 +162,7 @@ public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
                 Map.entry("wormhole.tools.weather.retry.delay", "10ms"),
                 Map.entry("wormhole.tools.weather.retry.jitter", "5ms"),
                 Map.entry("wormhole.routes.resilient.targets", "flaky/hang,simulator/sim-1"),
+                Map.entry("wormhole.routes.claude-or-gpt.targets", "claude/claude-sonnet-4-5,openai/gpt-4o-mini"),
                 Map.entry("wormhole.routes.slowstart.targets", "stallfast/slowfirst,simulator/sim-1"),
                 Map.entry("wormhole.routes.spread.targets", "simulator/sim-1,slowsim/sim-1"),
                 Map.entry("wormhole.routes.spread.strategy", "weighted"),

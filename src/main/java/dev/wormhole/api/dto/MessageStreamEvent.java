@@ -62,6 +62,14 @@ public sealed interface MessageStreamEvent {
     record StopDelta(@JsonProperty("stop_reason") String stopReason, @JsonProperty("stop_sequence") String stopSequence) {
     }
 
+    /** {@code ping}: a keep-alive, sent once the message has started, as Anthropic's streams do. */
+    @RegisterForReflection
+    record Ping(String type) implements MessageStreamEvent {
+        public Ping() {
+            this("ping");
+        }
+    }
+
     /** {@code message_stop}: the end of the stream. */
     @RegisterForReflection
     record MessageStop(String type) implements MessageStreamEvent {

@@ -20,10 +20,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Anthropic's {@code POST /v1/messages} body as its clients send it. Polymorphic fields ({@code system}, message
  * {@code content}, {@code tool_choice}, {@code thinking}, {@code output_config}) stay JSON trees until the mapper
- * reads them; {@code cache_control} is accepted and dropped (the core has no slot for it), and so are
- * {@code context_management} (Claude Code asks Anthropic to clear old thinking; the gateway sends every turn as
- * given) and {@code service_tier}; any other top-level field lands in {@code unknown} and is refused, as
- * Anthropic refuses it.
+ * reads them. An Anthropic upstream receives the body as sent; in translation for other providers,
+ * {@code cache_control} is dropped (the core has no slot for it), and so are {@code context_management} (Claude
+ * Code asks Anthropic to clear old thinking; the gateway sends every turn as given) and {@code service_tier}; any
+ * other top-level field lands in {@code unknown} and is refused in translation, as Anthropic refuses it.
  */
 public record MessagesRequest(
         @NotBlank(message = "model is required") @ModelId String model,
@@ -56,15 +56,16 @@ public record MessagesRequest(
     }
 
     /**
-     * A client tool. {@code cache_control} is accepted and dropped: the core model has no slot for it.
-     * {@code type} is absent or {@code custom}; Anthropic's server tools are not offered through the gateway.
+     * A tool: a client tool ({@code type} absent or {@code custom}, with its {@code input_schema}), or one of
+     * Anthropic's server tools, which only an Anthropic upstream (receiving the request untranslated) can run.
+     * {@code cache_control} is dropped in translation: the core model has no slot for it.
      */
     public record ToolParam(
             String type,
             @NotBlank @Pattern(regexp = "[a-zA-Z0-9_-]{1,64}",
                     message = "must be 1 to 64 letters, digits, '_' or '-'") String name,
             String description,
-            @JsonProperty("input_schema") @NotNull(message = "input_schema is required") Map<String, Object> inputSchema,
+            @JsonProperty("input_schema") Map<String, Object> inputSchema,
             @JsonProperty("cache_control") JsonNode cacheControl) {
     }
 

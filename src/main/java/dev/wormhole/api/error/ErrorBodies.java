@@ -22,6 +22,14 @@ public final class ErrorBodies {
     }
 
     /**
+     * The status an error with {@code status} is answered with on {@code path}: on Anthropic's routes an
+     * overload is a 529, the status Anthropic pairs with {@code overloaded_error} and its clients back off on.
+     */
+    public static int status(String path, int status) {
+        return status == 503 && anthropicRoute(path) ? 529 : status;
+    }
+
+    /**
      * The body of an error answered with {@code status} on {@code path}. Anthropic's envelope has no
      * {@code param}: the field at fault leads the message instead, as in Anthropic's own messages.
      */

@@ -71,7 +71,8 @@ public class ExceptionMappers {
 
     /** The response for an error: the envelope of the request's route, status and {@code Retry-After} when known. */
     public static Response respond(ErrorEnvelopes error, RoutingContext rc) {
-        Response.ResponseBuilder builder = Response.status(error.status()).type(MediaType.APPLICATION_JSON)
+        Response.ResponseBuilder builder = Response.status(ErrorBodies.status(rc.request().path(), error.status()))
+                .type(MediaType.APPLICATION_JSON)
                 .entity(ErrorBodies.body(rc.request().path(), error.status(), error.envelope()));
         if (error.retryAfter() != null) {
             builder.header("Retry-After", Math.max(1, (error.retryAfter().toMillis() + 999) / 1000));

@@ -40,6 +40,19 @@ public final class SseFrames {
         return frame;
     }
 
+    /**
+     * One named event relayed from an upstream: {@code data} as the upstream's decoder joined it, one
+     * {@code data:} line per line of it, so that the client's decoder joins it back the same.
+     */
+    public static byte[] relayed(String name, String data) {
+        StringBuilder frame = new StringBuilder(data.length() + name.length() + 16);
+        frame.append("event: ").append(name).append('\n');
+        for (String line : data.split("\n", -1)) {
+            frame.append("data: ").append(line).append('\n');
+        }
+        return frame.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     /** A comment line ({@code : text}), which SSE clients ignore; the text must be a single line. */
     public static byte[] comment(String text) {
         return (": " + text + "\n\n").getBytes(StandardCharsets.UTF_8);

@@ -18,6 +18,7 @@ import dev.wormhole.core.GatewayException;
 import dev.wormhole.provider.EmbeddingProvider;
 import dev.wormhole.provider.ProviderSettings;
 import dev.wormhole.provider.SseEvents;
+import dev.wormhole.provider.openai.wire.ResponseEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -53,13 +54,18 @@ public final class OpenAiProvider extends DialectProvider implements EmbeddingPr
         if (quirks.responsesApi()) {
             return checkedStream(request, () -> {
                 ResponsesStream stream = new ResponsesStream(request.model(), System.currentTimeMillis() / 1000);
-                return DeltaStreams.expand(api.streamResponses(ResponsesMapper.toWire(request, true)), stream::onEvent)
-                        .onFailure(failure -> stream.finished() && SseEvents.isTruncation(failure))
-                        .recoverWithCompletion();
+                return deltas(api.streamResponses(ResponsesMapper.toWire(request, true)), stream);
             });
         }
         return checkedStream(request, () -> api.streamChat(OpenAiMapper.toWire(request, true, quirks)))
                 .map(c -> OpenAiMapper.fromWire(c, request.model()));
+    }
+
+    /** A Responses API stream's deltas; the body may end without a terminal event once the answer is complete. */
+    static Multi<ChatDelta> deltas(Multi<ResponseEvent> events, ResponsesStream stream) {
+        return DeltaStreams.expand(events, stream::onEvent)
+                .onFailure(failure -> stream.finished() && SseEvents.isTruncation(failure))
+                .recoverWithCompletion();
     }
 
     @Override

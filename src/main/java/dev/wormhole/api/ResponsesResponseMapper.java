@@ -68,14 +68,19 @@ final class ResponsesResponseMapper {
         }
         String text = message.text();
         if (!text.isEmpty() || message.toolCalls().isEmpty()) {
-            output.add(ResponseOutputItem.Message.of(itemId("msg", suffix, output.size()), COMPLETED,
-                    List.of(ResponseOutputItem.OutputText.of(text))));
+            output.add(ResponseOutputItem.Message.of(itemId("msg", suffix, output.size()),
+                    lastItemStatus(choice.finishReason()), List.of(ResponseOutputItem.OutputText.of(text))));
         }
         for (ToolCall call : message.toolCalls()) {
             output.add(ResponseOutputItem.FunctionCall.of(itemId("fc", suffix, output.size()), call.id(), call.name(),
                     call.arguments(), COMPLETED));
         }
         return finished(skeleton, choice.finishReason(), result.model(), output, result.usage());
+    }
+
+    /** The status of the item an answer ended in: {@code incomplete} when it was cut short, as OpenAI reports. */
+    static String lastItemStatus(FinishReason finish) {
+        return finish == FinishReason.LENGTH || finish == FinishReason.CONTENT_FILTER ? "incomplete" : COMPLETED;
     }
 
     /** The id of a response's output item: its kind's prefix, the response's suffix and its position. */

@@ -127,6 +127,11 @@ final class ResponsesStreamState {
     }
 
     private void close(List<ResponseStreamEvent> events) {
+        close(events, ResponsesResponseMapper.COMPLETED);
+    }
+
+    /** Closes the open item with its final status. */
+    private void close(List<ResponseStreamEvent> events, String status) {
         if (open == null) {
             return;
         }
@@ -148,7 +153,7 @@ final class ResponsesStreamState {
                         null, text));
                 events.add(ResponseStreamEvent.contentPart("response.content_part.done", sequence++, index, openId,
                         part));
-                item = ResponseOutputItem.Message.of(openId, ResponsesResponseMapper.COMPLETED, List.of(part));
+                item = ResponseOutputItem.Message.of(openId, status, List.of(part));
             }
             default -> {
                 events.add(ResponseStreamEvent.arguments("response.function_call_arguments.done", sequence++, index,
@@ -171,7 +176,7 @@ final class ResponsesStreamState {
     /** Closes the open item and sends the final response. */
     List<ResponseStreamEvent> finish() {
         List<ResponseStreamEvent> events = new ArrayList<>();
-        close(events);
+        close(events, ResponsesResponseMapper.lastItemStatus(finish));
         ResponseObject response = ResponsesResponseMapper.finished(skeleton, finish, model, done, usage);
         events.add(ResponseStreamEvent.lifecycle("response." + response.status(), sequence++, response));
         return events;

@@ -59,8 +59,12 @@ final class AnthropicApi {
      * unreadable event fails; an in-band {@code error} event fails with its mapped kind.
      */
     Multi<StreamEvent> streamMessages(MessagesRequest request) {
-        Multi<Buffer> body = exchange.keyedStream(key -> exchange.http().stream(HttpMethod.POST, v1 + "/messages",
-                headers(key, "text/event-stream"), exchange.encode(request)));
+        return messageEvents(exchange.keyedStream(key -> exchange.http().stream(HttpMethod.POST, v1 + "/messages",
+                headers(key, "text/event-stream"), exchange.encode(request))));
+    }
+
+    /** The events of a streamed message's body, however its bytes are split (see {@link #streamMessages}). */
+    Multi<StreamEvent> messageEvents(Multi<Buffer> body) {
         return SseEvents.read(body, settings.maxFrameBytes(), AnthropicApi::isMessageStop, settings.id())
                 .map(this::decode);
     }

@@ -68,8 +68,12 @@ final class GeminiApi {
     /** The decoded chunks; the body's end is reported by the truncation failure that the caller may forgive. */
     Multi<GenerateContentResponse> stream(String model, GenerateContentRequest request) {
         String path = modelPath(model) + ":streamGenerateContent?alt=sse";
-        Multi<Buffer> body = exchange.keyedStream(key -> exchange.http().stream(HttpMethod.POST, keyed(path, key),
-                headers(key, "text/event-stream"), exchange.encode(request)));
+        return chunks(exchange.keyedStream(key -> exchange.http().stream(HttpMethod.POST, keyed(path, key),
+                headers(key, "text/event-stream"), exchange.encode(request))));
+    }
+
+    /** The decoded chunks of a streamed body, however its bytes are split (see {@link #stream}). */
+    Multi<GenerateContentResponse> chunks(Multi<Buffer> body) {
         return SseEvents.read(body, settings.maxFrameBytes(), event -> false, settings.id()).map(event -> {
             GenerateContentResponse chunk = exchange.decode(event.data(), GenerateContentResponse.class);
             if (chunk.error() != null) {

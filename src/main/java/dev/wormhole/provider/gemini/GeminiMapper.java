@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.wormhole.core.ChatMessage;
@@ -143,7 +144,9 @@ final class GeminiMapper {
         String text = m.text();
         Object parsed;
         try {
-            parsed = text.isBlank() ? "" : json.readValue(text, Object.class);
+            // Trailing tokens fail: "18 °C, light rain" is text, not the number 18 followed by noise.
+            parsed = text.isBlank() ? "" : json.readerFor(Object.class)
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(text);
         } catch (JsonProcessingException e) {
             parsed = text;
         }

@@ -18,6 +18,7 @@ import dev.wormhole.provider.DeltaStreams;
 import dev.wormhole.provider.EmbeddingProvider;
 import dev.wormhole.provider.ProviderSettings;
 import dev.wormhole.provider.SseEvents;
+import dev.wormhole.provider.gemini.wire.GenerateContentResponse;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -50,13 +51,16 @@ public final class GeminiProvider extends DialectProvider implements EmbeddingPr
     public Multi<ChatDelta> streamChat(ChatRequest request) {
         return checkedStream(request, () -> {
             GeminiStream stream = new GeminiStream(request.model(), now(), IDS, api.json());
-            Multi<ChatDelta> deltas = DeltaStreams.expand(api.stream(request.model(),
-                    GeminiMapper.toWire(request, api.json())), stream::onChunk)
-                    // No terminal event: a body that ends after every finish reason is a complete answer.
-                    .onFailure(failure -> stream.finished() && SseEvents.isTruncation(failure)).recoverWithCompletion();
-            return Multi.createBy().concatenating().streams(deltas,
-                    Multi.createFrom().optional(stream::usageDelta));
+            return deltas(api.stream(request.model(), GeminiMapper.toWire(request, api.json())), stream);
         });
+    }
+
+    /** A stream's deltas, then its usage once the body has ended. */
+    static Multi<ChatDelta> deltas(Multi<GenerateContentResponse> chunks, GeminiStream stream) {
+        Multi<ChatDelta> deltas = DeltaStreams.expand(chunks, stream::onChunk)
+                // No terminal event: a body that ends after every finish reason is a complete answer.
+                .onFailure(failure -> stream.finished() && SseEvents.isTruncation(failure)).recoverWithCompletion();
+        return Multi.createBy().concatenating().streams(deltas, Multi.createFrom().optional(stream::usageDelta));
     }
 
     @Override

@@ -50,8 +50,12 @@ final class OllamaApi {
 
     /** The decoded lines; the body's end is reported by the truncation failure that the caller may forgive. */
     Multi<ApiChatResponse> streamChat(ApiChatRequest request) {
-        Multi<Buffer> body = exchange.keyedStream(key -> exchange.http().stream(HttpMethod.POST, "/api/chat",
-                headers(key), exchange.encode(request)));
+        return lines(exchange.keyedStream(key -> exchange.http().stream(HttpMethod.POST, "/api/chat",
+                headers(key), exchange.encode(request))));
+    }
+
+    /** The decoded lines of a streamed body, however its bytes are split (see {@link #streamChat}). */
+    Multi<ApiChatResponse> lines(Multi<Buffer> body) {
         return SseEvents.read(body, new NdjsonDecoder(settings.maxFrameBytes()), line -> false, settings.id())
                 .map(line -> checked(exchange.decode(line.data(), ApiChatResponse.class)));
     }

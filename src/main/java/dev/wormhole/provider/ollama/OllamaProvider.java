@@ -18,6 +18,7 @@ import dev.wormhole.provider.DeltaStreams;
 import dev.wormhole.provider.EmbeddingProvider;
 import dev.wormhole.provider.ProviderSettings;
 import dev.wormhole.provider.SseEvents;
+import dev.wormhole.provider.ollama.wire.ApiChatResponse;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -49,10 +50,14 @@ public final class OllamaProvider extends DialectProvider implements EmbeddingPr
     public Multi<ChatDelta> streamChat(ChatRequest request) {
         return checkedStream(request, () -> {
             OllamaStream stream = new OllamaStream(request.model(), System.currentTimeMillis() / 1000, IDS, api.json());
-            return DeltaStreams.expand(api.streamChat(OllamaMapper.toWire(request, true, api.json())), stream::onLine)
-                    // NDJSON that ends before "done": true is an error; after it, the answer is complete.
-                    .onFailure(failure -> stream.done() && SseEvents.isTruncation(failure)).recoverWithCompletion();
+            return deltas(api.streamChat(OllamaMapper.toWire(request, true, api.json())), stream);
         });
+    }
+
+    /** A stream's deltas: NDJSON that ends before {@code "done": true} is an error; after it, a complete answer. */
+    static Multi<ChatDelta> deltas(Multi<ApiChatResponse> lines, OllamaStream stream) {
+        return DeltaStreams.expand(lines, stream::onLine)
+                .onFailure(failure -> stream.done() && SseEvents.isTruncation(failure)).recoverWithCompletion();
     }
 
     @Override

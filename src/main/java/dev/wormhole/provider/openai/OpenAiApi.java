@@ -64,9 +64,13 @@ final class OpenAiApi {
      * an in-band {@code error} event or an unreadable chunk fails.
      */
     Multi<ChatCompletionChunk> streamChat(ChatCompletionRequest request) {
+        return chatChunks(exchange.keyedStream(key -> exchange.http().stream(HttpMethod.POST,
+                "/chat/completions", headers(key, "text/event-stream"), exchange.encode(request))));
+    }
+
+    /** The chunks of a streamed completion's body, however its bytes are split (see {@link #streamChat}). */
+    Multi<ChatCompletionChunk> chatChunks(Multi<Buffer> body) {
         return Multi.createFrom().deferred(() -> {
-            Multi<Buffer> body = exchange.keyedStream(key -> exchange.http().stream(HttpMethod.POST,
-                    "/chat/completions", headers(key, "text/event-stream"), exchange.encode(request)));
             boolean[] finished = { false };
             return SseEvents.read(body, settings.maxFrameBytes(), event -> DONE.equals(event.data().trim()),
                     settings.id())
@@ -107,8 +111,12 @@ final class OpenAiApi {
      * complete; {@code response.failed} and {@code error} events fail.
      */
     Multi<ResponseEvent> streamResponses(ResponsesRequest request) {
-        Multi<Buffer> body = exchange.keyedStream(key -> exchange.http().stream(HttpMethod.POST, "/responses",
-                headers(key, "text/event-stream"), exchange.encode(request)));
+        return responseEvents(exchange.keyedStream(key -> exchange.http().stream(HttpMethod.POST, "/responses",
+                headers(key, "text/event-stream"), exchange.encode(request))));
+    }
+
+    /** The events of a streamed Responses API body, however its bytes are split (see {@link #streamResponses}). */
+    Multi<ResponseEvent> responseEvents(Multi<Buffer> body) {
         return SseEvents.read(body, settings.maxFrameBytes(), event -> false, settings.id()).map(event -> {
             ResponseEvent decoded = exchange.decode(event.data(), ResponseEvent.class);
             if ("error".equals(decoded.type())) {

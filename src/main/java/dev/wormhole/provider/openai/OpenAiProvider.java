@@ -61,13 +61,18 @@ public final class OpenAiProvider extends DialectProvider implements EmbeddingPr
         if (quirks.responsesApi()) {
             return checkedStream(request, () -> {
                 ResponsesStream stream = new ResponsesStream(request.model(), System.currentTimeMillis() / 1000);
-                return DeltaStreams.expand(api.streamResponses(ResponsesMapper.toWire(request, true)), stream::onEvent)
-                        .onFailure(failure -> stream.finished() && SseEvents.isTruncation(failure))
-                        .recoverWithCompletion();
+                return deltas(api.streamResponses(ResponsesMapper.toWire(request, true)), stream);
             });
         }
         return checkedStream(request, () -> api.streamChat(OpenAiMapper.toWire(request, true, quirks)))
                 .map(c -> OpenAiMapper.fromWire(c, request.model()));
+    }
+
+    /** A Responses API stream's deltas; the body may end without a terminal event once the answer is complete. */
+    static Multi<ChatDelta> deltas(Multi<ResponseEvent> events, ResponsesStream stream) {
+        return DeltaStreams.expand(events, stream::onEvent)
+                .onFailure(failure -> stream.finished() && SseEvents.isTruncation(failure))
+                .recoverWithCompletion();
     }
 
     @Override

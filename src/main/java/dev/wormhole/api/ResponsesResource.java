@@ -6,8 +6,13 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -15,15 +20,18 @@ import org.jboss.resteasy.reactive.RestMulti;
 
 import dev.wormhole.api.dto.ResponseCreateRequest;
 import dev.wormhole.api.dto.ResponseObject;
-import dev.wormhole.core.ChatRequest;
+import dev.wormhole.core.ChatDelta;
+import dev.wormhole.core.GatewayException;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code POST /v1/responses}, OpenAI's Responses API without stored state ({@code store} false,
- * no {@code previous_response_id}). {@code stream:false} answers a {@code response} object;
- * {@code stream:true} answers typed server-sent events once the first delta is in hand, so a failure before
- * it is a plain JSON error with its status, and one after it a {@code response.failed} event.
+ * {@code /v1/responses}, OpenAI's Responses API. {@code POST} creates a response: {@code stream:false} answers a
+ * {@code response} object; {@code stream:true} answers typed server-sent events once the first delta is in hand,
+ * so a failure before it is a plain JSON error with its status, and one after it a {@code response.failed}
+ * event. Stateless unless asked: {@code store: true} keeps the response for {@code GET} and {@code DELETE} on
+ * {@code /v1/responses/{id}} and for a later {@code previous_response_id}.
  */
 @Path("/v1/responses")
 public class ResponsesResource {
@@ -31,11 +39,14 @@ public class ResponsesResource {
     private static final Map<String, List<String>> JSON = Map.of("Content-Type", List.of(MediaType.APPLICATION_JSON));
 
     private final ResponsesOperations operations;
+    private final StoredResponses stored;
     private final JsonWriter json;
     private final ResponsesStreamEncoder streams;
 
-    ResponsesResource(ResponsesOperations operations, JsonWriter json, ResponsesStreamEncoder streams) {
+    ResponsesResource(ResponsesOperations operations, StoredResponses stored, JsonWriter json,
+            ResponsesStreamEncoder streams) {
         this.operations = operations;
+        this.stored = stored;
         this.json = json;
         this.streams = streams;
     }
@@ -46,15 +57,39 @@ public class ResponsesResource {
     public RestMulti<byte[]> create(@Valid @NotNull(message = "a JSON body is required") ResponseCreateRequest body,
             RoutingContext rc) {
         if (Boolean.TRUE.equals(body.stream())) {
-            ChatRequest request = operations.toCore(body);
-            ResponseObject skeleton = ResponsesOperations.skeleton(body);
-            return RestMulti.fromUniResponse(RequestTracing.timeUpstream(rc,
-                    operations.stream(request, body, RequestTracing.trace(rc))),
-                    deltas -> streams.encode(deltas, skeleton, RequestTracing.requestId(rc)),
-                    deltas -> ChatStreamEncoder.HEADERS, deltas -> 200);
+            return RestMulti.fromUniResponse(RequestTracing.timeUpstream(rc, operations.turn(body)
+                    .chain(turn -> operations.stream(turn, RequestTracing.trace(rc))
+                            .map(deltas -> new Opened(turn, ResponsesOperations.skeleton(turn.body()), deltas)))),
+                    opened -> streams.encode(opened.deltas(), opened.skeleton(), RequestTracing.requestId(rc),
+                            response -> operations.save(opened.turn(), response)),
+                    opened -> ChatStreamEncoder.HEADERS, opened -> 200);
         }
         return RestMulti.fromUniResponse(RequestTracing.timeUpstream(rc,
                 operations.create(body, RequestTracing.trace(rc))).map(json::bytes),
                 Multi.createFrom()::item, b -> JSON, b -> 200);
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A stored response (created with store:true), as it was returned")
+    public Uni<byte[]> retrieve(@PathParam("id") String id, @QueryParam("stream") Boolean stream) {
+        if (Boolean.TRUE.equals(stream)) {
+            throw GatewayException.invalid("stream", "Replaying a stored response as events is not supported; "
+                    + "retrieve it without stream=true.");
+        }
+        return stored.response(id);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Delete a stored response")
+    public Uni<byte[]> delete(@PathParam("id") String id) {
+        return stored.delete(id);
+    }
+
+    /** An opened stream with the turn it answers and the response it builds. */
+    private record Opened(ResponseTurn turn, ResponseObject skeleton, Multi<ChatDelta> deltas) {
     }
 }

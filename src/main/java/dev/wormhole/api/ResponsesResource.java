@@ -31,7 +31,7 @@ import io.vertx.ext.web.RoutingContext;
  * {@code response} object; {@code stream:true} answers typed server-sent events once the first delta is in hand,
  * so a failure before it is a plain JSON error with its status, and one after it a {@code response.failed}
  * event. Stateless unless asked: {@code store: true} keeps the response for {@code GET} and {@code DELETE} on
- * {@code /v1/responses/{id}} and for a later {@code previous_response_id}.
+ * {@code /v1/responses/{id}}, for its {@code input_items} and for a later {@code previous_response_id}.
  */
 @Path("/v1/responses")
 public class ResponsesResource {
@@ -79,6 +79,15 @@ public class ResponsesResource {
                     + "retrieve it without stream=true.");
         }
         return stored.response(id);
+    }
+
+    @GET
+    @Path("{id}/input_items")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The input items of a stored response: its whole conversation before the answer")
+    public Uni<byte[]> inputItems(@PathParam("id") String id, @QueryParam("limit") String limit,
+            @QueryParam("order") String order, @QueryParam("after") String after) {
+        return stored.inputItems(id, limit, order, after);
     }
 
     @DELETE

@@ -53,9 +53,11 @@ class StoredResponses {
         return stored(ResponseIds.check(id, "response_id"), null).map(StoredResponse::response);
     }
 
-    /** The stored entry of {@code id}, for listing its input items. */
-    Uni<StoredResponse> entry(String id) {
-        return stored(ResponseIds.check(id, "response_id"), null);
+    /** A page of the stored response's effective input items ({@link ResponseInputItemPages}). */
+    Uni<byte[]> inputItems(String id, String limit, String order, String after) {
+        String checked = ResponseIds.check(id, "response_id");
+        return stored(checked, null).map(entry -> json.bytes(ResponseInputItemPages.page(tree(entry.input()), checked,
+                limit, order, after)));
     }
 
     /** Deletes the stored response; OpenAI's confirmation, or a 404 if there was none. */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,9 +28,13 @@ import com.openai.models.responses.Response;
 import com.openai.models.responses.ResponseCreateParams;
 import com.openai.models.responses.ResponseFunctionToolCall;
 import com.openai.models.responses.ResponseInputItem;
+import com.openai.models.responses.ResponseInputMessageItem;
+import com.openai.models.responses.ResponseItem;
 import com.openai.models.responses.ResponseOutputItem;
 import com.openai.models.responses.ResponseStatus;
 import com.openai.models.responses.ResponseStreamEvent;
+import com.openai.models.responses.inputitems.InputItemListPage;
+import com.openai.models.responses.inputitems.InputItemListParams;
 
 import dev.wormhole.testing.ChatStubs;
 import dev.wormhole.testing.Gateway;
@@ -138,6 +143,52 @@ class ResponsesStoreTest extends SdkSuite {
                 .build());
 
         assertThat(text(answered)).startsWith("The tool returned: sunny, 21 C.");
+    }
+
+    @Test
+    void listsTheInputItemsOfAChainedResponsePageByPage() {
+        upstream.stubFor(ChatStubs.chatFor("gpt-4o-mini").willReturn(ChatStubs.answer("One.")));
+        Response first = client.responses().create(ResponseCreateParams.builder().model("openai/gpt-4o-mini")
+                .store(true).input("Count with me").build());
+        Response second = client.responses().create(ResponseCreateParams.builder().model("openai/gpt-4o-mini")
+                .store(true).previousResponseId(first.id()).input("Next").build());
+
+        InputItemListPage newestFirst = client.responses().inputItems().list(second.id());
+        List<ResponseItem> all = new ArrayList<>();
+        client.responses().inputItems().list(second.id(), InputItemListParams.builder().limit(2)
+                .order(InputItemListParams.Order.ASC).build()).autoPager().forEach(all::add);
+
+        assertThat(newestFirst.data()).hasSize(3);
+        assertThat(newestFirst.hasMore()).contains(false);
+        assertThat(newestFirst.data().get(0).asResponseInputMessageItem().content().get(0).asInputText().text())
+                .isEqualTo("Next");
+        assertThat(all).hasSize(3);
+        assertThat(all.get(0).asResponseInputMessageItem().role()).isEqualTo(ResponseInputMessageItem.Role.USER);
+        assertThat(all.get(0).asResponseInputMessageItem().content().get(0).asInputText().text())
+                .isEqualTo("Count with me");
+        assertThat(all.get(1).asResponseOutputMessage().content().get(0).asOutputText().text()).isEqualTo("One.");
+        assertThat(all.get(1).asResponseOutputMessage().id()).isEqualTo(first.output().get(0).asMessage().id());
+        assertThat(all).extracting(item -> item.isResponseInputMessageItem()
+                ? item.asResponseInputMessageItem().id() : item.asResponseOutputMessage().id()).doesNotHaveDuplicates();
+        Gateway.request().get("/v1/responses/" + second.id() + "/input_items?limit=2&order=asc").then()
+                .statusCode(200).body("object", equalTo("list")).body("has_more", equalTo(true))
+                .body("first_id", equalTo(all.get(0).asResponseInputMessageItem().id()))
+                .body("last_id", equalTo(all.get(1).asResponseOutputMessage().id()));
+    }
+
+    @Test
+    void refusesABadInputItemsQueryNamingTheParameter() {
+        Response created = client.responses().create(ResponseCreateParams.builder().model("sim-1").store(true)
+                .input("hi").build());
+
+        Gateway.request().get("/v1/responses/" + created.id() + "/input_items?limit=0").then().statusCode(400)
+                .body("error.param", equalTo("limit"));
+        Gateway.request().get("/v1/responses/" + created.id() + "/input_items?order=up").then().statusCode(400)
+                .body("error.param", equalTo("order"));
+        Gateway.request().get("/v1/responses/" + created.id() + "/input_items?after=msg_x").then().statusCode(400)
+                .body("error.param", equalTo("after"));
+        Gateway.request().get("/v1/responses/" + UNKNOWN + "/input_items").then().statusCode(404)
+                .body("error.type", equalTo("not_found_error"));
     }
 
     @Test

@@ -73,8 +73,9 @@ public class ResponsesResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A stored response (created with store:true), as it was returned")
-    public Uni<byte[]> retrieve(@PathParam("id") String id, @QueryParam("stream") Boolean stream) {
-        if (Boolean.TRUE.equals(stream)) {
+    public Uni<byte[]> retrieve(@PathParam("id") String id, @QueryParam("stream") String stream) {
+        // A String, not a Boolean: JAX-RS answers an unconvertible query parameter with a bare 404.
+        if (stream != null && !"false".equals(stream)) {
             throw GatewayException.invalid("stream", "Replaying a stored response as events is not supported; "
                     + "retrieve it without stream=true.");
         }

@@ -208,6 +208,19 @@ class ResponsesStoreTest extends SdkSuite {
     }
 
     @Test
+    void refusesToReplayAStoredResponseAsEvents() {
+        Response created = client.responses().create(ResponseCreateParams.builder().model("sim-1").store(true)
+                .input("hi").build());
+
+        Gateway.request().get("/v1/responses/" + created.id() + "?stream=true").then().statusCode(400)
+                .body("error.param", equalTo("stream"));
+        Gateway.request().get("/v1/responses/" + created.id() + "?stream=yes").then().statusCode(400)
+                .body("error.param", equalTo("stream"));
+        Gateway.request().get("/v1/responses/" + created.id() + "?stream=false").then().statusCode(200)
+                .body("id", equalTo(created.id()));
+    }
+
+    @Test
     void deletesAStoredResponseOnce() {
         Response created = client.responses().create(ResponseCreateParams.builder().model("sim-1").store(true)
                 .input("Forget me").build());

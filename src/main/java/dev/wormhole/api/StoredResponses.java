@@ -18,7 +18,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * The Responses API's stored state on top of the {@link ResponseStore}: stores a response with its effective
  * input, continues a stored one ({@code previous_response_id}), and answers {@code GET} and {@code DELETE} on
- * {@code /v1/responses/{id}}. An id never stored, expired, evicted or deleted is a 404 in OpenAI's envelope.
+ * {@code /v1/responses/{id}} and {@code GET .../input_items}. An id never stored, expired, evicted or deleted is a
+ * 404 in OpenAI's envelope.
  */
 @ApplicationScoped
 class StoredResponses {

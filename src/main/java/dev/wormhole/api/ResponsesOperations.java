@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.wormhole.api.dto.ResponseCreateRequest;
@@ -25,66 +26,92 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The Responses API operations on already-validated requests, through the same dispatcher (routing, aliases,
- * deadlines, fallbacks, metrics) and capability gate as chat completions. A target whose provider speaks the
- * Responses API itself ({@code wire-api=responses}) gets the client's body untranslated, less what only the gateway
- * reads ({@code wormhole}, {@code client_metadata}) and with nothing stored upstream ({@code store: false}); any
- * other target gets it translated through the core model ({@link ResponsesRequestMapper}).
+ * deadlines, fallbacks, metrics) and capability gate as chat completions, with the stored state of {@code store}
+ * and {@code previous_response_id} ({@link StoredResponses}). A target whose provider speaks the Responses API
+ * itself ({@code wire-api=responses}) gets the client's body untranslated, less what only the gateway reads
+ * ({@code wormhole}, {@code client_metadata}), with the conversation a {@code previous_response_id} stands for
+ * spelled out and nothing stored upstream ({@code store: false}); any other target gets it translated through the
+ * core model ({@link ResponsesRequestMapper}).
  */
 @ApplicationScoped
 public class ResponsesOperations {
 
     /** Top-level fields the gateway consumes and never relays. */
-    private static final List<String> GATEWAY_ONLY = List.of(ChatRequestMapper.EXTENSION, "client_metadata");
+    private static final List<String> GATEWAY_ONLY = List.of(ChatRequestMapper.EXTENSION, "client_metadata",
+            "previous_response_id");
 
     private final Dispatcher dispatcher;
     private final CapabilityGate gate;
+    private final StoredResponses stored;
     private final JsonWriter json;
     private final long maxImageBytes;
 
-    ResponsesOperations(Dispatcher dispatcher, CapabilityGate gate, JsonWriter json, WormholeConfig config) {
+    ResponsesOperations(Dispatcher dispatcher, CapabilityGate gate, StoredResponses stored, JsonWriter json,
+            WormholeConfig config) {
         this.dispatcher = dispatcher;
         this.gate = gate;
+        this.stored = stored;
         this.json = json;
         this.maxImageBytes = config.limits().maxImageSize().asLongValue();
     }
 
-    /** One finished response, as JSON; invalid input is a 400 naming the field, before any upstream call. */
-    Uni<NativeReply> create(ObjectNode raw, ResponseCreateRequest body, CallTrace trace) {
+    /**
+     * The turn a body asks for: a {@code previous_response_id} is looked up (a 404 when it is not stored) and the
+     * conversation it stands for goes before the body's {@code input}. No upstream has been called yet.
+     */
+    Uni<ResponseTurn> turn(ObjectNode raw, ResponseCreateRequest body) {
         return Uni.createFrom().deferred(() -> {
-            Translation core = translation(body);
-            ResponseObject skeleton = skeleton(body);
-            return dispatcher.call(body.model(), ChatRequestMapper.fallbacks(body.extra()), trace, NativeReply::usage,
-                    (provider, target) -> relays(provider)
-                            ? ((NativeProvider) provider).call(NativeApi.RESPONSES, forTarget(raw, target.model()),
-                                    Map.of())
-                            : Dispatcher.chatOn(provider, target, core.get()).map(result -> new NativeReply(json.bytes(
-                                    ResponsesResponseMapper.toEdge(result, skeleton)), result.usage())));
+            boolean store = Boolean.TRUE.equals(body.store());
+            if (body.previousResponseId() == null) {
+                return Uni.createFrom().item(turn(raw, body, store ? ResponseChain.items(body.input()) : null));
+            }
+            return stored.continuing(body.previousResponseId(), body.input()).map(input -> {
+                ObjectNode whole = raw.deepCopy();
+                whole.set("input", input);
+                return turn(whole, body.withInput(input), store ? input : null);
+            });
+        });
+    }
+
+    private ResponseTurn turn(ObjectNode raw, ResponseCreateRequest body, ArrayNode storedInput) {
+        Translation core = new Translation(() -> ResponsesRequestMapper.toCore(body, maxImageBytes));
+        ChatRequest request = core.orNull();
+        if (request != null) {
+            // Checked now, before any upstream call, when the body translates; otherwise only a translating
+            // target fails, with the translation's 400.
+            gate.checkChat(request, Boolean.TRUE.equals(body.stream()));
+        }
+        return new ResponseTurn(body, raw, core, storedInput);
+    }
+
+    /** One finished response as JSON, stored first when the turn asks for it. */
+    Uni<byte[]> create(ResponseTurn turn, CallTrace trace) {
+        return Uni.createFrom().deferred(() -> {
+            ResponseObject skeleton = skeleton(turn.body());
+            return dispatcher.call(turn.body().model(), ChatRequestMapper.fallbacks(turn.body().extra()), trace,
+                    NativeReply::usage, (provider, target) -> relays(provider)
+                            ? ((NativeProvider) provider).call(NativeApi.RESPONSES, forTarget(turn.raw(),
+                                    target.model()), Map.of()).map(reply -> new NativeReply(stored.relayed(turn,
+                                            reply.body()), reply.usage()))
+                            : Dispatcher.chatOn(provider, target, turn.core().get()).map(result -> new NativeReply(
+                                    json.bytes(ResponsesResponseMapper.toEdge(result, skeleton)), result.usage())))
+                    .map(NativeReply::body)
+                    .call(response -> stored.save(turn, response));
         });
     }
 
     /** The opened stream (see {@link Dispatcher#stream}): relayed events, or core deltas to encode. */
-    Uni<Multi<Metered>> stream(ObjectNode raw, ResponseCreateRequest body, CallTrace trace) {
-        return Uni.createFrom().deferred(() -> {
-            Translation core = translation(body);
-            return dispatcher.stream(body.model(), ChatRequestMapper.fallbacks(body.extra()), trace,
-                    (provider, target) -> relays(provider)
-                            ? ((NativeProvider) provider).stream(NativeApi.RESPONSES, forTarget(raw, target.model()),
-                                    Map.of()).onItem().castTo(Metered.class)
-                            : Dispatcher.streamOn(provider, target, core.get()).onItem().castTo(Metered.class));
-        });
+    Uni<Multi<Metered>> stream(ResponseTurn turn, CallTrace trace) {
+        return dispatcher.stream(turn.body().model(), ChatRequestMapper.fallbacks(turn.body().extra()), trace,
+                (provider, target) -> relays(provider)
+                        ? ((NativeProvider) provider).stream(NativeApi.RESPONSES, forTarget(turn.raw(), target.model()),
+                                Map.of()).onItem().castTo(Metered.class)
+                        : Dispatcher.streamOn(provider, target, turn.core().get()).onItem().castTo(Metered.class));
     }
 
-    /**
-     * The body's core form for translated targets, checked by the capability gate now when it translates; when it
-     * does not, only a translated target fails, with the translation's 400.
-     */
-    private Translation translation(ResponseCreateRequest body) {
-        Translation core = new Translation(() -> ResponsesRequestMapper.toCore(body, maxImageBytes));
-        ChatRequest request = core.orNull();
-        if (request != null) {
-            gate.checkChat(request, Boolean.TRUE.equals(body.stream()));
-        }
-        return core;
+    /** What a stream of {@code turn} does at its end (see {@link StoredResponses#streamEnd}). */
+    ResponseStreamEnd streamEnd(ResponseTurn turn) {
+        return stored.streamEnd(turn);
     }
 
     private static boolean relays(Provider provider) {

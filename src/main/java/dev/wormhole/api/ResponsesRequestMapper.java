@@ -20,15 +20,12 @@ import dev.wormhole.core.ToolDefinition;
 /**
  * Reads an OpenAI Responses API request into the core model: {@code instructions} as a leading system message,
  * {@code input} as the conversation ({@link ResponseInputItems}), flat function tools, {@code text.format} as
- * the response format, {@code reasoning.effort} and {@code max_output_tokens}. Refuses, naming the field, what
- * this stateless gateway cannot honour ({@code store: true}, {@code previous_response_id}), tools other than
- * functions, and fields it does not know. The gateway's own {@code "wormhole"} object is read as on chat
+ * the response format, {@code reasoning.effort} and {@code max_output_tokens}. Refuses, naming the field, tools
+ * other than functions and fields it does not know. {@code store} and {@code previous_response_id} are not its
+ * business: {@link StoredResponses} has already put the earlier turns into {@code input}. The gateway's own {@code "wormhole"} object is read as on chat
  * completions, for its {@code fallbacks}.
  */
 final class ResponsesRequestMapper {
-
-    private static final String STATELESS = " is not supported: the gateway does not store responses yet; send "
-            + "the whole conversation in input.";
 
     private ResponsesRequestMapper() {
     }
@@ -40,12 +37,6 @@ final class ResponsesRequestMapper {
                     + "are not supported on /v1/responses yet; use /v1/chat/completions.");
         }
         refuseUnknown(unknown, "");
-        if (Boolean.TRUE.equals(body.store())) {
-            throw GatewayException.invalid("store", "store: true" + STATELESS);
-        }
-        if (body.previousResponseId() != null) {
-            throw GatewayException.invalid("previous_response_id", "previous_response_id" + STATELESS);
-        }
         List<ChatMessage> messages = new ArrayList<>();
         if (body.instructions() != null) {
             messages.add(ChatMessage.text(Role.SYSTEM, body.instructions()));

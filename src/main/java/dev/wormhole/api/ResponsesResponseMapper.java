@@ -51,7 +51,8 @@ final class ResponsesResponseMapper {
                 null, body.instructions(), body.maxOutputTokens(), !Boolean.FALSE.equals(body.parallelToolCalls()),
                 body.temperature(), body.topP(), body.toolChoice() == null || body.toolChoice().isNull()
                         ? JsonNodeFactory.instance.textNode("auto") : body.toolChoice(),
-                tools, text, reasoning, body.metadata() == null ? Map.of() : body.metadata(), false, body.user());
+                tools, text, reasoning, body.metadata() == null ? Map.of() : body.metadata(), body.previousResponseId(),
+                Boolean.TRUE.equals(body.store()), body.user());
     }
 
     /** The finished response of a complete answer (its first choice). */

@@ -83,6 +83,12 @@ final class ConfigProblems {
                     + "API key is set: set wormhole.auth.api-keys (or WORMHOLE_API_KEY), bind to 127.0.0.1, or set "
                     + "wormhole.auth.allow-unauthenticated=true to serve without authentication on purpose");
         }
+        if (config.responses().storeMaxEntries() < 1) {
+            problems.add("wormhole.responses.store-max-entries must be at least 1");
+        }
+        if (config.responses().storeTtl().isNegative() || config.responses().storeTtl().isZero()) {
+            problems.add("wormhole.responses.store-ttl must be positive");
+        }
         return problems;
     }
 

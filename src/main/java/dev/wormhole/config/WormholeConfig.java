@@ -71,6 +71,23 @@ public interface WormholeConfig {
     /** The agent loop that runs server tools for chat completions. */
     Agent agent();
 
+    /** Stored responses of the Responses API ({@code store: true}, {@code previous_response_id}). */
+    Responses responses();
+
+    /**
+     * The Responses API's stored responses. Kept in this gateway's memory: a restart forgets them, and each
+     * replica of the gateway has its own.
+     */
+    interface Responses {
+        /** How long a stored response can be retrieved or continued after it was stored; later it is a 404. */
+        @WithDefault("1h")
+        Duration storeTtl();
+
+        /** Most responses kept at once; storing one more evicts the oldest. */
+        @WithDefault("1000")
+        int storeMaxEntries();
+    }
+
     /** Agent loop limits. */
     interface Agent {
         /** Model turns that end in server tool calls allowed when the request names no {@code max_steps}. */

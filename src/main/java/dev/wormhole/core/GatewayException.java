@@ -33,6 +33,11 @@ public final class GatewayException extends RuntimeException {
         return new GatewayException(ErrorKind.INVALID_REQUEST, "invalid_value", message, param, null, null);
     }
 
+    /** A 404 for something the request names ({@code param}, when it is in the body) that does not exist. */
+    public static GatewayException notFound(String param, String code, String message) {
+        return new GatewayException(ErrorKind.NOT_FOUND, code, message, param, null, null);
+    }
+
     /** A 404 for an unknown model or provider. */
     public static GatewayException modelNotFound(String model, String reason) {
         return new GatewayException(ErrorKind.NOT_FOUND, "model_not_found",

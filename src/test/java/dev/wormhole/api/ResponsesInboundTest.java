@@ -254,16 +254,14 @@ class ResponsesInboundTest extends SdkSuite {
     @CsvSource(delimiter = '|', value = {
             "missing model | {\"input\":\"hi\"} | model",
             "unknown field | {\"model\":\"openai/gpt-4o-mini\",\"input\":\"hi\",\"colour\":\"red\"} | colour",
-            "store true | {\"model\":\"openai/gpt-4o-mini\",\"input\":\"hi\",\"store\":true} | store",
-            "previous response | {\"model\":\"openai/gpt-4o-mini\",\"input\":\"hi\",\"previous_response_id\":\"resp_1\"} | previous_response_id",
+            "previous response id | {\"model\":\"openai/gpt-4o-mini\",\"input\":\"hi\",\"previous_response_id\":\"resp_1/../x\"} | previous_response_id",
             "web search tool | {\"model\":\"openai/gpt-4o-mini\",\"input\":\"hi\",\"tools\":[{\"type\":\"web_search\"}]} | tools[0].type",
             "numeric input | {\"model\":\"openai/gpt-4o-mini\",\"input\":42} | input",
             "object input | {\"model\":\"openai/gpt-4o-mini\",\"input\":{\"role\":\"user\"}} | input",
             "unknown item type | {\"model\":\"openai/gpt-4o-mini\",\"input\":[{\"type\":\"item_reference\",\"id\":\"x\"}]} | input[0].type",
             "unknown item field | {\"model\":\"openai/gpt-4o-mini\",\"input\":[{\"role\":\"user\",\"content\":\"hi\",\"mood\":1}]} | input[0].mood",
             "bad format | {\"model\":\"openai/gpt-4o-mini\",\"input\":\"hi\",\"text\":{\"format\":{\"type\":\"yaml\"}}} | text.format.type",
-            "server tools | {\"model\":\"openai/gpt-4o-mini\",\"input\":\"hi\",\"wormhole\":{\"tools\":\"all\"}} | wormhole.tools",
-            "stream store | {\"model\":\"openai/gpt-4o-mini\",\"input\":\"hi\",\"stream\":true,\"store\":true} | store" })
+            "server tools | {\"model\":\"openai/gpt-4o-mini\",\"input\":\"hi\",\"wormhole\":{\"tools\":\"all\"}} | wormhole.tools" })
     void refusesBadInputNamingTheFieldWithoutCallingUpstream(String name, String body, String param) {
         Gateway.request().body(body).post("/v1/responses").then().statusCode(400)
                 .body("error.type", org.hamcrest.Matchers.equalTo("invalid_request_error"))

@@ -147,6 +147,42 @@ class ResponsesRelayTest extends SdkSuite {
                 .doesNotContain("response.completed");
     }
 
+    @Test
+    void storesARelayedResponseAndContinuesItWithTheWholeConversationUpstream() {
+        upstream.stubFor(post(urlEqualTo("/v1/responses")).willReturn(json(REPLY)));
+
+        authorized().body("{\"model\":\"responsive/gpt-5\",\"input\":\"First question\",\"store\":true}")
+                .post("/v1/responses").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.equalTo("resp_up1"))
+                .body("store", org.hamcrest.Matchers.equalTo(true));
+        authorized().get("/v1/responses/resp_up1").then().statusCode(200)
+                .body("output[1].content[0].text", org.hamcrest.Matchers.equalTo("Found it."))
+                .body("store", org.hamcrest.Matchers.equalTo(true));
+
+        authorized().body("{\"model\":\"responsive/gpt-5\",\"input\":\"Second question\","
+                + "\"previous_response_id\":\"resp_up1\"}").post("/v1/responses").then().statusCode(200)
+                .body("previous_response_id", org.hamcrest.Matchers.equalTo("resp_up1"))
+                .body("store", org.hamcrest.Matchers.equalTo(false));
+
+        var second = upstream.findAll(postRequestedFor(urlEqualTo("/v1/responses"))).get(1).getBodyAsString();
+        assertThat(second).doesNotContain("previous_response_id").contains("First question")
+                .contains("\"web_search_call\"").contains("Found it.").contains("Second question")
+                .contains("\"store\":false");
+    }
+
+    @Test
+    void storesARelayedStreamBeforeItsLastEvent() {
+        upstream.stubFor(post(urlEqualTo("/v1/responses")).willReturn(sse(STREAM)));
+
+        String events = authorized().body("{\"model\":\"responsive/gpt-5\",\"input\":\"hi\",\"stream\":true,"
+                + "\"store\":true}").post("/v1/responses").then().statusCode(200).extract().asString();
+
+        assertThat(events).contains("event: response.completed").contains("\"store\":true");
+        authorized().get("/v1/responses/resp_up2").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("completed"))
+                .body("output[0].content[0].text", org.hamcrest.Matchers.equalTo("Hello"));
+    }
+
     private static ResponseDefinitionBuilder sse(String body) {
         return aResponse().withHeader("Content-Type", "text/event-stream").withBody(body);
     }

@@ -22,6 +22,7 @@ import dev.wormhole.core.GatewayException;
 import dev.wormhole.core.Role;
 import dev.wormhole.core.Usage;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 
 class ResponsesStreamEncoderTest {
 
@@ -132,6 +133,66 @@ class ResponsesStreamEncoderTest {
         assertThat(failed.at("/response/status").asText()).isEqualTo("failed");
         assertThat(failed.at("/response/error/code").asText()).isEqualTo("upstream_error");
         assertThat(failed.at("/response/error/message").asText()).isEqualTo("The upstream closed the stream.");
+    }
+
+    @Test
+    void handsTheLastResponseToTheEndStepBeforeSendingItsEvent() throws Exception {
+        List<JsonNode> ended = new ArrayList<>();
+        List<String> sentWhenEnded = new ArrayList<>();
+        List<String> sent = new ArrayList<>();
+        encoder.encode(Multi.createFrom().items(start(), text("Hi"), finish(FinishReason.STOP)), skeleton(), "req-1",
+                onEnd(response -> Uni.createFrom().item(() -> {
+                    ended.add(response);
+                    sentWhenEnded.addAll(sent);
+                    return null;
+                }))).subscribe().with(frame -> sent.add(new String(frame, StandardCharsets.UTF_8)));
+
+        assertThat(ended).singleElement().satisfies(r -> {
+            assertThat(r.get("status").asText()).isEqualTo("completed");
+            assertThat(r.get("output")).hasSize(1);
+        });
+        assertThat(sentWhenEnded).noneMatch(frame -> frame.startsWith("event: response.completed"));
+        assertThat(sent.get(sent.size() - 1)).startsWith("event: response.completed");
+    }
+
+    @Test
+    void handsAFailedResponseToTheEndStepAndStillSendsItWhenThatFails() throws Exception {
+        List<JsonNode> ended = new ArrayList<>();
+        Multi<ChatDelta> failing = Multi.createBy().concatenating().streams(
+                Multi.createFrom().items(start(), text("Par")),
+                Multi.createFrom().failure(GatewayException.of(ErrorKind.UPSTREAM_ERROR, "upstream_error", "cut")));
+
+        List<String> frames = encoder.encode(failing, skeleton(), "req-1", onEnd(response -> {
+            ended.add(response);
+            return Uni.createFrom().failure(new IllegalStateException("store down"));
+        })).map(b -> new String(b, StandardCharsets.UTF_8)).collect().asList().await().indefinitely();
+
+        assertThat(ended).singleElement().satisfies(r -> assertThat(r.get("status").asText()).isEqualTo("failed"));
+        assertThat(frames.get(frames.size() - 1)).startsWith("event: response.failed");
+    }
+
+    /** An end step that reads the final response it is handed. */
+    private static ResponseStreamEnd onEnd(java.util.function.Function<JsonNode, Uni<Void>> step) {
+        return new ResponseStreamEnd() {
+            @Override
+            public String relayed(String data) {
+                return data;
+            }
+
+            @Override
+            public Uni<Void> ended(byte[] response) {
+                try {
+                    return step.apply(JSON.readTree(response));
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public Uni<Void> endedRelayed(String event) {
+                return Uni.createFrom().voidItem();
+            }
+        };
     }
 
     private List<JsonNode> encode(Multi<ChatDelta> deltas) throws Exception {

@@ -69,6 +69,19 @@ class LayeringTest {
     }
 
     @Test
+    void theStateStoreKnowsOnlyConfig() {
+        noClasses().that().resideInAPackage("dev.wormhole.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.wormhole.api..", "dev.wormhole.routing..",
+                        "dev.wormhole.provider..", "dev.wormhole.batch..", "dev.wormhole.tool..",
+                        "dev.wormhole.discovery..")
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage("dev.wormhole.routing..", "dev.wormhole.provider..", "dev.wormhole.core..",
+                "dev.wormhole.batch..", "dev.wormhole.tool..", "dev.wormhole.discovery..")
+                .should().dependOnClassesThat().resideInAPackage("dev.wormhole.store..")
+                .check(MAIN);
+    }
+
+    @Test
     void dialectsDoNotDependOnEachOther() {
         noClasses().that().resideInAPackage("dev.wormhole.provider.openai..")
                 .should().dependOnClassesThat().resideInAPackage("dev.wormhole.provider.simulator..")

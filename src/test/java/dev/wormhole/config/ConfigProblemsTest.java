@@ -51,6 +51,17 @@ class ConfigProblemsTest {
                 .anySatisfy(p -> assertThat(p).contains("not a loopback address"));
     }
 
+    @Test
+    void refusesAnEmptyOrTimelessResponseStore() {
+        Map<String, String> props = new HashMap<>(SIMULATOR);
+        props.put("wormhole.responses.store-max-entries", "0");
+        props.put("wormhole.responses.store-ttl", "0s");
+
+        assertThat(ConfigProblems.find(TestConfig.of(props), "127.0.0.1")).hasSize(2)
+                .anySatisfy(p -> assertThat(p).contains("wormhole.responses.store-max-entries"))
+                .anySatisfy(p -> assertThat(p).contains("wormhole.responses.store-ttl"));
+    }
+
     private static Map<String, String> with(String key, String value) {
         Map<String, String> props = new HashMap<>(SIMULATOR);
         props.put(key, value);

@@ -46,6 +46,13 @@ public record ResponseCreateRequest(
         extra = extra == null ? new LinkedHashMap<>() : extra;
     }
 
+    /** This request with another {@code input}, e.g. the conversation a {@code previous_response_id} stands for. */
+    public ResponseCreateRequest withInput(JsonNode newInput) {
+        return new ResponseCreateRequest(model, newInput, instructions, tools, toolChoice, parallelToolCalls, text,
+                reasoning, maxOutputTokens, temperature, topP, metadata, user, store, previousResponseId, include,
+                promptCacheKey, clientMetadata, stream, extra);
+    }
+
     /**
      * A tool offered to the model. Only {@code function} tools are supported; their fields are flat (not nested
      * under {@code function}). Fields of other tool types land in {@code extra}.

@@ -11,7 +11,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * OpenAI's {@code response} object, as {@code POST /v1/responses} answers it and as the stream's lifecycle
- * events carry it. Request parameters are echoed as OpenAI does. Reflection: written by the resource's own
+ * events carry it. Request parameters are echoed as OpenAI does; {@code store} says whether the gateway keeps it
+ * ({@code GET /v1/responses/{id}}). Reflection: written by the resource's own
  * ObjectMapper call (the endpoint streams bytes), not by a REST signature.
  */
 @RegisterForReflection
@@ -21,7 +22,8 @@ public record ResponseObject(String id, String object, @JsonProperty("created_at
         @JsonProperty("max_output_tokens") Integer maxOutputTokens,
         @JsonProperty("parallel_tool_calls") boolean parallelToolCalls, Double temperature,
         @JsonProperty("top_p") Double topP, @JsonProperty("tool_choice") JsonNode toolChoice,
-        List<FunctionTool> tools, Text text, Reasoning reasoning, Map<String, String> metadata, boolean store,
+        List<FunctionTool> tools, Text text, Reasoning reasoning, Map<String, String> metadata,
+        @JsonProperty("previous_response_id") String previousResponseId, boolean store,
         @JsonInclude(JsonInclude.Include.NON_NULL) String user) {
 
     public ResponseObject {
@@ -33,7 +35,7 @@ public record ResponseObject(String id, String object, @JsonProperty("created_at
             List<ResponseOutputItem> newOutput, Usage newUsage) {
         return new ResponseObject(id, object, createdAt, newStatus, incomplete, failure, newModel, newOutput,
                 newUsage, instructions, maxOutputTokens, parallelToolCalls, temperature, topP, toolChoice, tools,
-                text, reasoning, metadata, store, user);
+                text, reasoning, metadata, previousResponseId, store, user);
     }
 
     /** Why the response stopped early: {@code max_output_tokens} or {@code content_filter}. */

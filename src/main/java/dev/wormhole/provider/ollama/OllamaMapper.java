@@ -36,7 +36,9 @@ import dev.wormhole.provider.ollama.wire.Tags;
 
 /**
  * Pure translation between the core model and Ollama's native API ({@code /api/chat}, {@code /api/embed},
- * {@code /api/tags}). Ollama names no tool calls, so the gateway gives each one an id.
+ * {@code /api/tags}). Ollama names no tool calls, so the gateway gives each one an id. {@code parallel_tool_calls}
+ * is accepted and not sent: Ollama has no such switch, and {@link dev.wormhole.provider.ParallelToolCalls} keeps
+ * {@code false}.
  */
 final class OllamaMapper {
 
@@ -84,9 +86,6 @@ final class OllamaMapper {
     private static void refuseUnsupported(ChatRequest r) {
         if (r.n() != null && r.n() > 1) {
             throw unsupported("n", "one answer per request (n=1)");
-        }
-        if (r.parallelToolCalls() != null) {
-            throw unsupported("parallel_tool_calls", "no control over parallel tool calls");
         }
         if (r.toolChoice() != null && (r.toolChoice().mode() == ToolChoice.Mode.REQUIRED
                 || r.toolChoice().mode() == ToolChoice.Mode.NAMED)) {

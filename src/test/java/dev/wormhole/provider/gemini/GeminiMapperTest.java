@@ -166,10 +166,23 @@ class GeminiMapperTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "parallel_tool_calls", "logprobs", "reasoning_effort" })
+    @CsvSource({ "true", "false" })
+    void acceptsParallelToolCallsWithoutSendingThem(boolean parallel) {
+        ChatRequest request = new ChatRequest("gemini-2.5-flash", List.of(ChatMessage.text(Role.USER, "hi")), null, null,
+                null, null, null, null, null, null, List.of(new ToolDefinition("t", null, null, null)), null, parallel,
+                null, null, null, null);
+
+        JsonNode written = json.valueToTree(GeminiMapper.toWire(request, json));
+
+        assertThat(written.toString()).doesNotContain("parallel");
+        assertThat(written.at("/tools/0/functionDeclarations/0/name").asText()).isEqualTo("t");
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "logprobs", "reasoning_effort" })
     void refusesWhatGeminiCannotHonourNamingTheParameter(String param) {
         ChatRequest request = new ChatRequest("gemini-2.5-flash", List.of(ChatMessage.text(Role.USER, "hi")), null, null,
-                null, null, null, null, null, null, null, null, param.equals("parallel_tool_calls") ? true : null, null,
+                null, null, null, null, null, null, null, null, null, null,
                 param.equals("reasoning_effort") ? "extreme" : null, null,
                 param.equals("logprobs") ? Map.of("logprobs", true) : null);
 

@@ -108,7 +108,20 @@ class OllamaMapperTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "n", "parallel_tool_calls", "tool_choice", "logit_bias" })
+    @CsvSource({ "true", "false" })
+    void acceptsParallelToolCallsWithoutSendingThem(boolean parallel) throws IOException {
+        ChatRequest request = new ChatRequest("llama3.2", List.of(ChatMessage.text(Role.USER, "hi")), null, null, null,
+                null, null, null, null, null, List.of(new ToolDefinition("t", null, null, null)), null, parallel, null,
+                null, null, null);
+
+        JsonNode written = json.readTree(json.writeValueAsString(OllamaMapper.toWire(request, false, json)));
+
+        assertThat(written.toString()).doesNotContain("parallel");
+        assertThat(written.at("/tools/0/function/name").asText()).isEqualTo("t");
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "n", "tool_choice", "logit_bias" })
     void refusesWhatOllamaCannotHonourNamingTheParameter(String param) {
         ChatRequest request = new ChatRequest("llama3.2", List.of(ChatMessage.text(Role.USER, "hi")), null, null, null,
                 param.equals("n") ? 3 : null, null, null, null, null,

@@ -68,7 +68,8 @@ final class OllamaMapper {
                                 call.arguments(), "messages[" + i + "].tool_calls[" + c + "].function.arguments",
                                 "Ollama", json))));
                     }
-                    wire.add(new Message("assistant", m.text(), null, calls.isEmpty() ? null : calls, null, null));
+                    wire.add(new Message("assistant", m.text(), null, calls.isEmpty() ? null : calls, null,
+                            thinking(m)));
                 }
             }
         }
@@ -81,6 +82,20 @@ final class OllamaMapper {
         Object keepAlive = request.extensions().get("keep_alive");
         return new ApiChatRequest(request.model(), wire, stream, tools, format(request.responseFormat()),
                 options(request), think(request.reasoningEffort()), keepAlive == null ? null : String.valueOf(keepAlive));
+    }
+
+    /**
+     * The reasoning an assistant turn showed, as the message's {@code thinking} (which Ollama's chat API takes
+     * back); signatures and redacted blocks are another provider's and have no place here.
+     */
+    private static String thinking(ChatMessage m) {
+        StringBuilder text = new StringBuilder();
+        for (ContentPart part : m.content()) {
+            if (part instanceof ContentPart.Thinking t && t.text() != null) {
+                text.append(t.text());
+            }
+        }
+        return text.isEmpty() ? null : text.toString();
     }
 
     private static void refuseUnsupported(ChatRequest r) {
@@ -141,12 +156,25 @@ final class OllamaMapper {
         List<ToolCall> calls = toolCalls(response.message(), ids, json);
         String text = response.message() == null || response.message().content() == null ? ""
                 : response.message().content();
-        List<ContentPart> content = text.isEmpty() && !calls.isEmpty() ? List.of() : List.of(new ContentPart.Text(text));
+        List<ContentPart> content = new ArrayList<>(2);
+        String thinking = thinking(response.message());
+        if (thinking != null) {
+            content.add(new ContentPart.Thinking(thinking, null, null));
+        }
+        if (!text.isEmpty() || calls.isEmpty()) {
+            content.add(new ContentPart.Text(text));
+        }
         ChatMessage message = new ChatMessage(Role.ASSISTANT, content, null, calls, null);
         return new ChatResult(ids.get(), response.model() == null ? requestedModel : response.model(),
                 epochSeconds(response.createdAt()),
                 List.of(new ChatResult.Choice(0, message, finishReason(response.doneReason(), !calls.isEmpty()))),
                 usage(response), null);
+    }
+
+    /** The reasoning Ollama showed ({@code message.thinking}, when {@code think} is on); null when none. */
+    static String thinking(Message message) {
+        return message == null || message.thinking() == null || message.thinking().isEmpty() ? null
+                : message.thinking();
     }
 
     static List<ToolCall> toolCalls(Message message, Supplier<String> ids, ObjectMapper json) {

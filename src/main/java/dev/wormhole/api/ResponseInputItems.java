@@ -19,8 +19,10 @@ import dev.wormhole.core.ToolCall;
  * Reads a Responses API {@code input} (a string, or an array of items) into core messages: message items keep
  * their role, {@code function_call} items become the tool calls of an assistant message (merged into the
  * assistant message right before them), {@code function_call_output} items become tool messages, and
- * {@code reasoning} items are dropped (their summaries are the model's, not the conversation's). Anything
- * else is refused with a 400 naming the item and field.
+ * {@code reasoning} items whose {@code encrypted_content} the gateway wrote ({@link EncryptedReasoning}) become
+ * the thinking of the assistant turn after them, with their summary as its text, so that a provider that signs
+ * its reasoning sees it again; other reasoning items (OpenAI's own state, or none) are left out, as is
+ * reasoning that no assistant turn follows. Anything else is refused with a 400 naming the item and field.
  */
 final class ResponseInputItems {
 
@@ -42,6 +44,7 @@ final class ResponseInputItems {
             throw GatewayException.invalid("input", "input must be a string or a non-empty array of input items.");
         }
         List<ChatMessage> messages = new ArrayList<>();
+        List<ContentPart> thinking = new ArrayList<>();
         for (int i = 0; i < input.size(); i++) {
             JsonNode item = input.get(i);
             String path = "input[" + i + "]";
@@ -50,10 +53,10 @@ final class ResponseInputItems {
             }
             String type = item.hasNonNull("type") ? text(item, "type", path) : "message";
             switch (type) {
-                case "message" -> messages.add(message(item, path, maxImageBytes));
-                case "function_call" -> addCall(messages, call(item, path));
-                case "function_call_output" -> messages.add(output(item, path));
-                case "reasoning" -> allowOnly(item, REASONING_KEYS, path);
+                case "message" -> messages.add(withThinking(message(item, path, maxImageBytes), thinking));
+                case "function_call" -> addCall(messages, call(item, path), thinking);
+                case "function_call_output" -> messages.add(withThinking(output(item, path), thinking));
+                case "reasoning" -> reasoning(item, path, thinking);
                 default -> throw GatewayException.invalid(path + ".type", "Input item type '"
                         + UnreadableJson.key(type) + "' is not supported; use message, function_call, "
                         + "function_call_output or reasoning.");
@@ -93,15 +96,65 @@ final class ResponseInputItems {
     }
 
     /** Consecutive calls, and calls right after an assistant message, form one assistant turn. */
-    private static void addCall(List<ChatMessage> messages, ToolCall call) {
+    private static void addCall(List<ChatMessage> messages, ToolCall call, List<ContentPart> thinking) {
         ChatMessage last = messages.isEmpty() ? null : messages.get(messages.size() - 1);
         if (last != null && last.role() == Role.ASSISTANT) {
             List<ToolCall> calls = new ArrayList<>(last.toolCalls());
             calls.add(call);
-            messages.set(messages.size() - 1, new ChatMessage(Role.ASSISTANT, last.content(), null, calls, null));
+            List<ContentPart> content = new ArrayList<>(last.content());
+            content.addAll(thinking);
+            thinking.clear();
+            messages.set(messages.size() - 1, new ChatMessage(Role.ASSISTANT, content, null, calls, null));
         } else {
-            messages.add(new ChatMessage(Role.ASSISTANT, List.of(), null, List.of(call), null));
+            messages.add(withThinking(new ChatMessage(Role.ASSISTANT, List.of(), null, List.of(call), null),
+                    thinking));
         }
+    }
+
+    /** A reasoning item the gateway wrote, kept (in {@code thinking}) for the assistant turn after it. */
+    private static void reasoning(JsonNode item, String path, List<ContentPart> thinking) {
+        allowOnly(item, REASONING_KEYS, path);
+        JsonNode encrypted = item.get("encrypted_content");
+        if (encrypted == null || encrypted.isNull()) {
+            return;
+        }
+        if (!encrypted.isTextual()) {
+            throw GatewayException.invalid(path + ".encrypted_content", path + ".encrypted_content must be a string.");
+        }
+        StringBuilder summary = new StringBuilder();
+        JsonNode parts = item.path("summary");
+        if (!parts.isMissingNode() && !parts.isArray()) {
+            throw GatewayException.invalid(path + ".summary", path + ".summary must be an array of summary_text parts.");
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            JsonNode text = parts.get(i).get("text");
+            if (text == null || !text.isTextual()) {
+                throw GatewayException.invalid(path + ".summary[" + i + "].text", path + ".summary[" + i
+                        + "].text must be a string.");
+            }
+            summary.append(text.asText());
+        }
+        ContentPart.Thinking part = EncryptedReasoning.decode(encrypted.asText(), summary.toString());
+        if (part != null) {
+            thinking.add(part);
+        }
+    }
+
+    /**
+     * The message with the reasoning read before it: the thinking of an assistant turn (first, as providers
+     * want it); any other turn means that reasoning answered nothing the conversation kept, and it is dropped.
+     */
+    private static ChatMessage withThinking(ChatMessage message, List<ContentPart> thinking) {
+        if (thinking.isEmpty()) {
+            return message;
+        }
+        List<ContentPart> content = new ArrayList<>(thinking);
+        thinking.clear();
+        if (message.role() != Role.ASSISTANT) {
+            return message;
+        }
+        content.addAll(message.content());
+        return new ChatMessage(message.role(), content, message.name(), message.toolCalls(), message.toolCallId());
     }
 
     private static ChatMessage output(JsonNode item, String path) {

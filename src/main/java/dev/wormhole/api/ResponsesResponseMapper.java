@@ -19,8 +19,8 @@ import dev.wormhole.core.Usage;
 
 /**
  * Writes core chat answers as Responses API {@code response} objects: the request's parameters echoed, the
- * answer's reasoning, text and tool calls as output items, the finish reason as {@code status} and
- * {@code incomplete_details}.
+ * answer's reasoning (one item per thinking block, its signature as {@code encrypted_content}), text and tool
+ * calls as output items, the finish reason as {@code status} and {@code incomplete_details}.
  */
 final class ResponsesResponseMapper {
 
@@ -61,11 +61,10 @@ final class ResponsesResponseMapper {
         ChatMessage message = choice.message();
         String suffix = skeleton.id().substring("resp_".length());
         List<ResponseOutputItem> output = new ArrayList<>();
-        List<ResponseOutputItem.SummaryText> summary = message.content().stream()
-                .filter(p -> p instanceof ContentPart.Thinking t && t.text() != null && !t.text().isEmpty())
-                .map(p -> ResponseOutputItem.SummaryText.of(((ContentPart.Thinking) p).text())).toList();
-        if (!summary.isEmpty()) {
-            output.add(ResponseOutputItem.Reasoning.of(itemId("rs", suffix, output.size()), summary));
+        for (ContentPart part : message.content()) {
+            if (part instanceof ContentPart.Thinking t) {
+                reasoning(t, itemId("rs", suffix, output.size()), output);
+            }
         }
         String text = message.text();
         if (!text.isEmpty() || message.toolCalls().isEmpty()) {
@@ -77,6 +76,19 @@ final class ResponsesResponseMapper {
                     call.arguments(), COMPLETED));
         }
         return finished(skeleton, choice.finishReason(), result.model(), output, result.usage());
+    }
+
+    /**
+     * A thinking part as a reasoning item: its text as the summary, its signature or redacted data as the
+     * {@code encrypted_content} the client sends back. A part with none of them is no item.
+     */
+    private static void reasoning(ContentPart.Thinking t, String id, List<ResponseOutputItem> output) {
+        boolean hasText = t.text() != null && !t.text().isEmpty();
+        String encrypted = EncryptedReasoning.encode(t);
+        if (hasText || encrypted != null) {
+            output.add(ResponseOutputItem.Reasoning.of(id, hasText ? List.of(ResponseOutputItem.SummaryText.of(
+                    t.text())) : List.of(), encrypted));
+        }
     }
 
     /** The status of the item an answer ended in: {@code incomplete} when it was cut short, as OpenAI reports. */

@@ -7,13 +7,14 @@ import dev.wormhole.api.dto.ResponseObject;
 import dev.wormhole.api.dto.ResponseOutputItem;
 import dev.wormhole.api.dto.ResponseStreamEvent;
 import dev.wormhole.core.ChatDelta;
+import dev.wormhole.core.ContentPart;
 import dev.wormhole.core.FinishReason;
 import dev.wormhole.core.Usage;
 
 /**
  * The Responses API events of one streamed answer, delta by delta. One output item is open at a time: a
- * reasoning summary, a message or a function call; a delta of another kind closes it (its {@code .done}
- * events) and opens the next. The end closes the open item and sends {@code response.completed} (or
+ * reasoning summary (closed by its signature, which it carries as {@code encrypted_content}), a message or a
+ * function call; a delta of another kind closes it (its {@code .done} events) and opens the next. The end closes the open item and sends {@code response.completed} (or
  * {@code response.incomplete}) with the whole response. Only choice 0 is read (the Responses API has no
  * {@code n}). Not thread-safe: one instance per stream, fed in order.
  */
@@ -30,6 +31,7 @@ final class ResponsesStreamState {
     private String openId;
     private int openCall = -1;
     private StringBuilder openText = new StringBuilder();
+    private String openSignature;
     private String callId;
     private String callName;
     private FinishReason finish;
@@ -55,11 +57,8 @@ final class ResponsesStreamState {
             if (choice.index() != 0) {
                 continue;
             }
-            if (choice.thinking() != null && choice.thinking().text() != null && !choice.thinking().text().isEmpty()) {
-                ensureOpen(Kind.REASONING, null, events);
-                openText.append(choice.thinking().text());
-                events.add(ResponseStreamEvent.summaryText("response.reasoning_summary_text.delta", sequence++,
-                        outputIndex(), openId, choice.thinking().text(), null));
+            if (choice.thinking() != null) {
+                onThinking(choice.thinking(), events);
             }
             if (choice.content() != null && !choice.content().isEmpty()) {
                 ensureOpen(Kind.MESSAGE, null, events);
@@ -73,6 +72,36 @@ final class ResponsesStreamState {
             finish = choice.finishReason() != null ? choice.finishReason() : finish;
         }
         return events;
+    }
+
+    /**
+     * Reasoning text goes into the open reasoning item; a signature closes it, carrying the signature as its
+     * {@code encrypted_content}; a redacted block is an item of its own, with no summary.
+     */
+    private void onThinking(ContentPart.Thinking thinking, List<ResponseStreamEvent> events) {
+        if (thinking.redacted() != null) {
+            close(events);
+            int index = outputIndex();
+            String id = ResponsesResponseMapper.itemId("rs", suffix, index);
+            events.add(ResponseStreamEvent.item("response.output_item.added", sequence++, index,
+                    ResponseOutputItem.Reasoning.of(id, List.of())));
+            ResponseOutputItem item = ResponseOutputItem.Reasoning.of(id, List.of(),
+                    EncryptedReasoning.encode(thinking));
+            events.add(ResponseStreamEvent.item("response.output_item.done", sequence++, index, item));
+            done.add(item);
+            return;
+        }
+        if (thinking.text() != null && !thinking.text().isEmpty()) {
+            ensureOpen(Kind.REASONING, null, events);
+            openText.append(thinking.text());
+            events.add(ResponseStreamEvent.summaryText("response.reasoning_summary_text.delta", sequence++,
+                    outputIndex(), openId, thinking.text(), null));
+        }
+        if (thinking.signature() != null) {
+            ensureOpen(Kind.REASONING, null, events);
+            openSignature = thinking.signature();
+            close(events);
+        }
     }
 
     private void onCall(ChatDelta.ToolCallDelta call, List<ResponseStreamEvent> events) {
@@ -145,7 +174,9 @@ final class ResponsesStreamState {
                         openId, null, text));
                 events.add(ResponseStreamEvent.summaryPart("response.reasoning_summary_part.done", sequence++, index,
                         openId, part));
-                item = ResponseOutputItem.Reasoning.of(openId, List.of(part));
+                item = ResponseOutputItem.Reasoning.of(openId, List.of(part), openSignature == null ? null
+                        : EncryptedReasoning.encode(new ContentPart.Thinking(text, openSignature, null)));
+                openSignature = null;
             }
             case MESSAGE -> {
                 ResponseOutputItem.OutputText part = ResponseOutputItem.OutputText.of(text);

@@ -65,6 +65,39 @@ class ResponsesRequestMapperTest {
     }
 
     @Test
+    void givesTheGatewaysReasoningItemsBackToTheAssistantTurnAfterThemAsSignedOrRedactedThinking() throws Exception {
+        ChatRequest request = map("{\"model\":\"m\",\"input\":["
+                + "{\"role\":\"user\",\"content\":\"List the files.\"},"
+                + "{\"type\":\"reasoning\",\"id\":\"rs_1\",\"summary\":[{\"type\":\"summary_text\",\"text\":\"Run \"},"
+                + "{\"type\":\"summary_text\",\"text\":\"ls.\"}],"
+                + "\"encrypted_content\":\"wormhole.thinking.v1:signature:sig+/=\"},"
+                + "{\"type\":\"reasoning\",\"id\":\"rs_2\",\"summary\":[],"
+                + "\"encrypted_content\":\"wormhole.thinking.v1:redacted:opaque\"},"
+                + "{\"type\":\"reasoning\",\"id\":\"rs_3\",\"summary\":[],\"encrypted_content\":\"gAAAAABopenai\"},"
+                + "{\"type\":\"function_call\",\"call_id\":\"c1\",\"name\":\"shell\",\"arguments\":\"{}\"},"
+                + "{\"type\":\"function_call_output\",\"call_id\":\"c1\",\"output\":\"a.txt\"},"
+                + "{\"type\":\"reasoning\",\"id\":\"rs_4\",\"summary\":[{\"type\":\"summary_text\",\"text\":\"Done.\"}],"
+                + "\"encrypted_content\":\"wormhole.thinking.v1:signature:sig-4\"},"
+                + "{\"role\":\"user\",\"content\":\"Thanks.\"}]}");
+
+        List<ChatMessage> messages = request.messages();
+        assertThat(messages).extracting(ChatMessage::role).containsExactly(Role.USER, Role.ASSISTANT, Role.TOOL,
+                Role.USER);
+        assertThat(messages.get(1).content()).containsExactly(new ContentPart.Thinking("Run ls.", "sig+/=", null),
+                new ContentPart.Thinking(null, null, "opaque"));
+        assertThat(messages.get(1).toolCalls()).containsExactly(new ToolCall("c1", "shell", "{}"));
+        assertThat(messages.get(3).content()).containsExactly(new ContentPart.Text("Thanks."));
+    }
+
+    @Test
+    void refusesAReasoningItemWhoseEncryptedContentIsNotAString() {
+        assertThatThrownBy(() -> map("{\"model\":\"m\",\"input\":[{\"type\":\"reasoning\",\"summary\":[],"
+                + "\"encrypted_content\":5},{\"role\":\"user\",\"content\":\"hi\"}]}"))
+                .isInstanceOfSatisfying(GatewayException.class,
+                        e -> assertThat(e.param()).contains("input[0].encrypted_content"));
+    }
+
+    @Test
     void readsImagesToolsChoiceAndJsonSchemaFormat() throws Exception {
         ChatRequest request = map("{\"model\":\"m\",\"input\":[{\"role\":\"user\",\"content\":["
                 + "{\"type\":\"input_text\",\"text\":\"What is this?\"},"

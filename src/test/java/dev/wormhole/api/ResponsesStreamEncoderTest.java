@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -114,6 +115,29 @@ class ResponsesStreamEncoderTest {
         assertThat(output.get(0).get("type").asText()).isEqualTo("reasoning");
         assertThat(output.get(0).at("/summary/0/text").asText()).isEqualTo("Weighing it.");
         assertThat(output.get(1).at("/content/0/text").asText()).isEqualTo("Yes.");
+    }
+
+    @Test
+    void closesEachSignedThinkingBlockAsAReasoningItemCarryingItsSignatureAndKeepsRedactedBlocks() throws Exception {
+        List<JsonNode> events = encode(Multi.createFrom().items(start(), thinking("First."), signature("sig-1"),
+                thinking("Second."), signature("sig-2"),
+                choice(new ChatDelta.ChoiceDelta(0, null, null, List.of(), null,
+                        new ContentPart.Thinking(null, null, "opaque"))),
+                call(0, "c1", "shell", "{}"), finish(FinishReason.TOOL_CALLS)));
+
+        List<JsonNode> done = events.stream().filter(e -> e.get("type").asText().equals("response.output_item.done"))
+                .map(e -> e.get("item")).toList();
+        assertThat(done).extracting(i -> i.get("type").asText()).containsExactly("reasoning", "reasoning",
+                "reasoning", "function_call");
+        assertThat(done.get(0).at("/summary/0/text").asText()).isEqualTo("First.");
+        assertThat(done.get(0).get("encrypted_content").asText()).isEqualTo("wormhole.thinking.v1:signature:sig-1");
+        assertThat(done.get(1).at("/summary/0/text").asText()).isEqualTo("Second.");
+        assertThat(done.get(1).get("encrypted_content").asText()).isEqualTo("wormhole.thinking.v1:signature:sig-2");
+        assertThat(done.get(2).get("summary")).isEmpty();
+        assertThat(done.get(2).get("encrypted_content").asText()).isEqualTo("wormhole.thinking.v1:redacted:opaque");
+        assertThat(events.get(events.size() - 1).at("/response/output")).hasSize(4);
+        assertThat(events).extracting(e -> e.get("sequence_number").asLong())
+                .containsExactlyElementsOf(LongStream.range(0, events.size()).boxed().toList());
     }
 
     @Test
@@ -232,6 +256,11 @@ class ResponsesStreamEncoderTest {
     private static ChatDelta thinking(String text) {
         return choice(new ChatDelta.ChoiceDelta(0, null, null, List.of(), null,
                 new ContentPart.Thinking(text, null, null)));
+    }
+
+    private static ChatDelta signature(String signature) {
+        return choice(new ChatDelta.ChoiceDelta(0, null, null, List.of(), null,
+                new ContentPart.Thinking(null, signature, null)));
     }
 
     private static ChatDelta call(int index, String id, String name, String arguments) {

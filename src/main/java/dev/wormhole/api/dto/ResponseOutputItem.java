@@ -2,6 +2,7 @@ package dev.wormhole.api.dto;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -44,12 +45,21 @@ public sealed interface ResponseOutputItem {
         }
     }
 
-    /** Reasoning the model showed, as summary text. */
+    /**
+     * Reasoning the model showed, as summary text; {@code encrypted_content} is the opaque state the client
+     * sends back with the item so that the provider sees its reasoning again (absent when there is none).
+     */
     @RegisterForReflection
-    record Reasoning(String type, String id, List<SummaryText> summary) implements ResponseOutputItem {
+    record Reasoning(String type, String id, List<SummaryText> summary,
+            @JsonProperty("encrypted_content") @JsonInclude(JsonInclude.Include.NON_NULL) String encryptedContent)
+            implements ResponseOutputItem {
 
         public static Reasoning of(String id, List<SummaryText> summary) {
-            return new Reasoning("reasoning", id, summary);
+            return new Reasoning("reasoning", id, summary, null);
+        }
+
+        public static Reasoning of(String id, List<SummaryText> summary, String encryptedContent) {
+            return new Reasoning("reasoning", id, summary, encryptedContent);
         }
     }
 

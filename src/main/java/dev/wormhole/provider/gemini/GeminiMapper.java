@@ -39,7 +39,9 @@ import dev.wormhole.provider.gemini.wire.ModelList;
 /**
  * Pure translation between the core model and Gemini's {@code generateContent} API. A function call's
  * {@code thoughtSignature}, which Gemini needs back with the call, travels inside the OpenAI tool-call id
- * ({@code <id>__thought__<signature>}), which every client echoes unchanged.
+ * ({@code <id>__thought__<signature>}), which every client echoes unchanged. The signature is written in
+ * base64url without padding, so that the id stays within {@code [A-Za-z0-9_-]} (Anthropic's {@code tool_use} id
+ * pattern, for Messages API clients); an id in standard base64 (as the gateway wrote them before) is read too.
  */
 final class GeminiMapper {
 
@@ -129,7 +131,7 @@ final class GeminiMapper {
         for (int c = 0; c < m.toolCalls().size(); c++) {
             ToolCall call = m.toolCalls().get(c);
             int cut = call.id().indexOf(SIGNATURE_SEPARATOR);
-            String signature = cut < 0 ? null : call.id().substring(cut + SIGNATURE_SEPARATOR.length());
+            String signature = cut < 0 ? null : signature(call.id().substring(cut + SIGNATURE_SEPARATOR.length()));
             parts.add(new Content.Part(null, null, null, new Content.FunctionCall(null, call.name(),
                     WireSupport.jsonObject(call.arguments(), "messages[" + i + "].tool_calls[" + c
                             + "].function.arguments", "Gemini", json)),
@@ -184,6 +186,18 @@ final class GeminiMapper {
                 usage(response.usageMetadata()), null);
     }
 
+    /** The signature in the base64 Gemini wrote, from its form in a tool-call id. */
+    private static String signature(String inId) {
+        if (inId.indexOf('+') >= 0 || inId.indexOf('/') >= 0 || inId.indexOf('=') >= 0) {
+            return inId;
+        }
+        StringBuilder standard = new StringBuilder(inId.replace('-', '+').replace('_', '/'));
+        while (standard.length() % 4 != 0) {
+            standard.append('=');
+        }
+        return standard.toString();
+    }
+
     static List<Content.Part> parts(GenerateContentResponse.Candidate candidate) {
         return candidate.content() == null || candidate.content().parts() == null ? List.of()
                 : candidate.content().parts();
@@ -193,7 +207,8 @@ final class GeminiMapper {
         Content.FunctionCall call = part.functionCall();
         String id = call.id() != null && !call.id().isEmpty() ? call.id() : ids.get();
         if (part.thoughtSignature() != null) {
-            id = id + SIGNATURE_SEPARATOR + part.thoughtSignature();
+            id = id + SIGNATURE_SEPARATOR + part.thoughtSignature().replace('+', '-').replace('/', '_')
+                    .replace("=", "");
         }
         return new ToolCall(id, call.name(), WireSupport.writeJson(call.args() == null ? Map.of() : call.args(), json));
     }

@@ -13,7 +13,8 @@ import dev.wormhole.provider.gemini.wire.GenerateContentRequest;
 
 /**
  * Which caller parameters Gemini can honour (the rest is a 400 naming them, before any I/O), and how the
- * honoured ones become its generation and function-calling settings.
+ * honoured ones become its generation and function-calling settings. {@code parallel_tool_calls} is accepted
+ * and not sent: Gemini has no such switch, and {@link dev.wormhole.provider.ParallelToolCalls} keeps {@code false}.
  */
 final class GeminiParameters {
 
@@ -32,10 +33,6 @@ final class GeminiParameters {
     }
 
     static void refuseUnsupported(ChatRequest r) {
-        if (r.parallelToolCalls() != null) {
-            throw GatewayException.invalid("parallel_tool_calls", "Gemini decides on parallel calls itself; leave "
-                    + "'parallel_tool_calls' out or route to another provider.");
-        }
         if (r.reasoningEffort() != null && !THINKING_BUDGETS.containsKey(r.reasoningEffort())) {
             throw GatewayException.invalid("reasoning_effort", "reasoning_effort must be one of "
                     + THINKING_BUDGETS.keySet() + " for Gemini.");

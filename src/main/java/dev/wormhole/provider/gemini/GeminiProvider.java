@@ -16,6 +16,7 @@ import dev.wormhole.provider.Capabilities;
 import dev.wormhole.provider.DialectProvider;
 import dev.wormhole.provider.DeltaStreams;
 import dev.wormhole.provider.EmbeddingProvider;
+import dev.wormhole.provider.ParallelToolCalls;
 import dev.wormhole.provider.ProviderSettings;
 import dev.wormhole.provider.SseEvents;
 import dev.wormhole.provider.gemini.wire.GenerateContentResponse;
@@ -44,14 +45,16 @@ public final class GeminiProvider extends DialectProvider implements EmbeddingPr
     @Override
     public Uni<ChatResult> chat(ChatRequest request) {
         return checked(request, () -> api.generate(request.model(), GeminiMapper.toWire(request, api.json())))
-                .map(response -> GeminiMapper.fromWire(response, request.model(), now(), IDS, api.json()));
+                .map(response -> ParallelToolCalls.enforce(request,
+                        GeminiMapper.fromWire(response, request.model(), now(), IDS, api.json())));
     }
 
     @Override
     public Multi<ChatDelta> streamChat(ChatRequest request) {
         return checkedStream(request, () -> {
             GeminiStream stream = new GeminiStream(request.model(), now(), IDS, api.json());
-            return deltas(api.stream(request.model(), GeminiMapper.toWire(request, api.json())), stream);
+            return ParallelToolCalls.enforce(request,
+                    deltas(api.stream(request.model(), GeminiMapper.toWire(request, api.json())), stream));
         });
     }
 

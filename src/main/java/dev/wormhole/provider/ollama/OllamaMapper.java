@@ -36,7 +36,9 @@ import dev.wormhole.provider.ollama.wire.Tags;
 
 /**
  * Pure translation between the core model and Ollama's native API ({@code /api/chat}, {@code /api/embed},
- * {@code /api/tags}). Ollama names no tool calls, so the gateway gives each one an id.
+ * {@code /api/tags}). Ollama names no tool calls, so the gateway gives each one an id. {@code parallel_tool_calls}
+ * is accepted and not sent: Ollama has no such switch, and {@link dev.wormhole.provider.ParallelToolCalls} keeps
+ * {@code false}.
  */
 final class OllamaMapper {
 
@@ -66,7 +68,8 @@ final class OllamaMapper {
                                 call.arguments(), "messages[" + i + "].tool_calls[" + c + "].function.arguments",
                                 "Ollama", json))));
                     }
-                    wire.add(new Message("assistant", m.text(), null, calls.isEmpty() ? null : calls, null, null));
+                    wire.add(new Message("assistant", m.text(), null, calls.isEmpty() ? null : calls, null,
+                            thinking(m)));
                 }
             }
         }
@@ -81,12 +84,23 @@ final class OllamaMapper {
                 options(request), think(request.reasoningEffort()), keepAlive == null ? null : String.valueOf(keepAlive));
     }
 
+    /**
+     * The reasoning an assistant turn showed, as the message's {@code thinking} (which Ollama's chat API takes
+     * back); signatures and redacted blocks are another provider's and have no place here.
+     */
+    private static String thinking(ChatMessage m) {
+        StringBuilder text = new StringBuilder();
+        for (ContentPart part : m.content()) {
+            if (part instanceof ContentPart.Thinking t && t.text() != null) {
+                text.append(t.text());
+            }
+        }
+        return text.isEmpty() ? null : text.toString();
+    }
+
     private static void refuseUnsupported(ChatRequest r) {
         if (r.n() != null && r.n() > 1) {
             throw unsupported("n", "one answer per request (n=1)");
-        }
-        if (r.parallelToolCalls() != null) {
-            throw unsupported("parallel_tool_calls", "no control over parallel tool calls");
         }
         if (r.toolChoice() != null && (r.toolChoice().mode() == ToolChoice.Mode.REQUIRED
                 || r.toolChoice().mode() == ToolChoice.Mode.NAMED)) {
@@ -142,12 +156,25 @@ final class OllamaMapper {
         List<ToolCall> calls = toolCalls(response.message(), ids, json);
         String text = response.message() == null || response.message().content() == null ? ""
                 : response.message().content();
-        List<ContentPart> content = text.isEmpty() && !calls.isEmpty() ? List.of() : List.of(new ContentPart.Text(text));
+        List<ContentPart> content = new ArrayList<>(2);
+        String thinking = thinking(response.message());
+        if (thinking != null) {
+            content.add(new ContentPart.Thinking(thinking, null, null));
+        }
+        if (!text.isEmpty() || calls.isEmpty()) {
+            content.add(new ContentPart.Text(text));
+        }
         ChatMessage message = new ChatMessage(Role.ASSISTANT, content, null, calls, null);
         return new ChatResult(ids.get(), response.model() == null ? requestedModel : response.model(),
                 epochSeconds(response.createdAt()),
                 List.of(new ChatResult.Choice(0, message, finishReason(response.doneReason(), !calls.isEmpty()))),
                 usage(response), null);
+    }
+
+    /** The reasoning Ollama showed ({@code message.thinking}, when {@code think} is on); null when none. */
+    static String thinking(Message message) {
+        return message == null || message.thinking() == null || message.thinking().isEmpty() ? null
+                : message.thinking();
     }
 
     static List<ToolCall> toolCalls(Message message, Supplier<String> ids, ObjectMapper json) {

@@ -16,6 +16,7 @@ import dev.wormhole.provider.Capabilities;
 import dev.wormhole.provider.DialectProvider;
 import dev.wormhole.provider.DeltaStreams;
 import dev.wormhole.provider.EmbeddingProvider;
+import dev.wormhole.provider.ParallelToolCalls;
 import dev.wormhole.provider.ProviderSettings;
 import dev.wormhole.provider.SseEvents;
 import dev.wormhole.provider.ollama.wire.ApiChatResponse;
@@ -43,14 +44,16 @@ public final class OllamaProvider extends DialectProvider implements EmbeddingPr
     @Override
     public Uni<ChatResult> chat(ChatRequest request) {
         return checked(request, () -> api.chat(OllamaMapper.toWire(request, false, api.json())))
-                .map(response -> OllamaMapper.fromWire(response, request.model(), IDS, api.json()));
+                .map(response -> ParallelToolCalls.enforce(request,
+                        OllamaMapper.fromWire(response, request.model(), IDS, api.json())));
     }
 
     @Override
     public Multi<ChatDelta> streamChat(ChatRequest request) {
         return checkedStream(request, () -> {
             OllamaStream stream = new OllamaStream(request.model(), System.currentTimeMillis() / 1000, IDS, api.json());
-            return deltas(api.streamChat(OllamaMapper.toWire(request, true, api.json())), stream);
+            return ParallelToolCalls.enforce(request,
+                    deltas(api.streamChat(OllamaMapper.toWire(request, true, api.json())), stream));
         });
     }
 

@@ -7,14 +7,15 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.wormhole.core.ChatDelta;
+import dev.wormhole.core.ContentPart;
 import dev.wormhole.core.Role;
 import dev.wormhole.core.ToolCall;
 import dev.wormhole.provider.ollama.wire.ApiChatResponse;
 
 /**
- * The translation of one NDJSON stream, line by line: text as it arrives, each tool call whole (Ollama sends
- * them complete) under the next index, and on the {@code done} line the finish reason and the usage. Not
- * thread-safe: one instance per stream, fed in order.
+ * The translation of one NDJSON stream, line by line: reasoning ({@code message.thinking}) and text as they
+ * arrive, each tool call whole (Ollama sends them complete) under the next index, and on the {@code done} line
+ * the finish reason and the usage. Not thread-safe: one instance per stream, fed in order.
  */
 final class OllamaStream {
 
@@ -43,10 +44,11 @@ final class OllamaStream {
         for (ToolCall call : OllamaMapper.toolCalls(line.message(), ids, json)) {
             calls.add(new ChatDelta.ToolCallDelta(toolCalls++, call.id(), call.name(), call.arguments()));
         }
+        String thinking = OllamaMapper.thinking(line.message());
         List<ChatDelta> out = new ArrayList<>(3);
-        if (!started || text != null || !calls.isEmpty()) {
+        if (!started || text != null || thinking != null || !calls.isEmpty()) {
             out.add(new ChatDelta(id, model, created, List.of(new ChatDelta.ChoiceDelta(0, started ? null : Role.ASSISTANT,
-                    text, calls, null)), null));
+                    text, calls, null, thinking == null ? null : new ContentPart.Thinking(thinking, null, null))), null));
             started = true;
         }
         if (Boolean.TRUE.equals(line.done())) {

@@ -79,10 +79,26 @@ class GeminiMapperTest {
             assertThat(c.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
             assertThat(c.message().text()).isEqualTo("Let me look.");
             assertThat(c.message().toolCalls()).containsExactly(new ToolCall(
-                    "call_fixed" + GeminiMapper.SIGNATURE_SEPARATOR + "c2lnMg==", "lookup", "{\"q\":\"dog\"}"));
+                    "call_fixed" + GeminiMapper.SIGNATURE_SEPARATOR + "c2lnMg", "lookup", "{\"q\":\"dog\"}"));
         });
         // Thinking tokens are part of the completion and reported as reasoning.
         assertThat(result.usage()).isEqualTo(new Usage(40, 20, 8, 8));
+    }
+
+    @Test
+    void carriesASignatureInACallIdOfAnthropicsToolUseAlphabetAndReplaysItExactly() throws IOException {
+        GenerateContentResponse reply = json.readValue("{\"candidates\":[{\"content\":{\"role\":\"model\","
+                + "\"parts\":[{\"functionCall\":{\"name\":\"lookup\",\"args\":{}},\"thoughtSignature\":\"ab+/c9==\"}]},"
+                + "\"finishReason\":\"STOP\"}]}", GenerateContentResponse.class);
+
+        ToolCall call = GeminiMapper.fromWire(reply, "gemini-2.5-flash", 1L, ids, json).choices().get(0).message()
+                .toolCalls().get(0);
+        JsonNode replayed = json.valueToTree(GeminiMapper.toWire(ChatRequest.of("gemini-2.5-flash", List.of(
+                ChatMessage.text(Role.USER, "Look."), new ChatMessage(Role.ASSISTANT, List.of(), null, List.of(call), null),
+                new ChatMessage(Role.TOOL, List.of(new ContentPart.Text("{}")), null, List.of(), call.id()))), json));
+
+        assertThat(call.id()).matches("[A-Za-z0-9_-]+").startsWith("call_fixed" + GeminiMapper.SIGNATURE_SEPARATOR);
+        assertThat(replayed.at("/contents/1/parts/0/thoughtSignature").asText()).isEqualTo("ab+/c9==");
     }
 
     @Test
@@ -166,10 +182,23 @@ class GeminiMapperTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "parallel_tool_calls", "logprobs", "reasoning_effort" })
+    @CsvSource({ "true", "false" })
+    void acceptsParallelToolCallsWithoutSendingThem(boolean parallel) {
+        ChatRequest request = new ChatRequest("gemini-2.5-flash", List.of(ChatMessage.text(Role.USER, "hi")), null, null,
+                null, null, null, null, null, null, List.of(new ToolDefinition("t", null, null, null)), null, parallel,
+                null, null, null, null);
+
+        JsonNode written = json.valueToTree(GeminiMapper.toWire(request, json));
+
+        assertThat(written.toString()).doesNotContain("parallel");
+        assertThat(written.at("/tools/0/functionDeclarations/0/name").asText()).isEqualTo("t");
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "logprobs", "reasoning_effort" })
     void refusesWhatGeminiCannotHonourNamingTheParameter(String param) {
         ChatRequest request = new ChatRequest("gemini-2.5-flash", List.of(ChatMessage.text(Role.USER, "hi")), null, null,
-                null, null, null, null, null, null, null, null, param.equals("parallel_tool_calls") ? true : null, null,
+                null, null, null, null, null, null, null, null, null, null,
                 param.equals("reasoning_effort") ? "extreme" : null, null,
                 param.equals("logprobs") ? Map.of("logprobs", true) : null);
 

@@ -132,6 +132,28 @@ class OllamaConformanceTest extends SdkSuite {
     }
 
     @Test
+    void passesOnOnlyTheFirstOfSeveralCallsWhenParallelCallsAreOff() {
+        String twoCalls = "{\"model\":\"llama3.2\",\"message\":{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":["
+                + "{\"function\":{\"name\":\"get_weather\",\"arguments\":{\"city\":\"Paris\"}}},"
+                + "{\"function\":{\"name\":\"get_weather\",\"arguments\":{\"city\":\"Rome\"}}}]},\"done\":false}";
+        upstream.stubFor(post(urlEqualTo("/api/chat")).withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
+                .willReturn(ndjson(twoCalls, line("", true))));
+        upstream.stubFor(post(urlEqualTo("/api/chat")).withRequestBody(matchingJsonPath("$.stream", equalTo("false")))
+                .willReturn(json(twoCalls.replace("\"done\":false", "\"done\":true,\"done_reason\":\"stop\""))));
+        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model("llama/llama3.2")
+                .addUserMessage("Weather in Paris and Rome?").addFunctionTool(WEATHER).parallelToolCalls(false).build();
+
+        Streamed streamed = stream(params);
+        ChatCompletion completion = client.chat().completions().create(params);
+
+        assertThat(streamed.toolNames()).containsExactly("get_weather");
+        assertThat(streamed.arguments()).isEqualTo("{\"city\":\"Paris\"}");
+        assertThat(completion.choices().get(0).message().toolCalls()).get().asList().hasSize(1);
+        assertThat(client.chat().completions().create(params.toBuilder().parallelToolCalls(true).build())
+                .choices().get(0).message().toolCalls()).get().asList().hasSize(2);
+    }
+
+    @Test
     void sendsTheSchemaAsFormatForStructuredOutput() {
         upstream.stubFor(post(urlEqualTo("/api/chat")).willReturn(json(line("{\\\"name\\\":\\\"Paris\\\"}", true))));
         ResponseFormatJsonSchema format = ResponseFormatJsonSchema.builder().jsonSchema(ResponseFormatJsonSchema

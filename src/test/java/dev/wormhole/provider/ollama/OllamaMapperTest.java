@@ -107,8 +107,40 @@ class OllamaMapperTest {
         assertThat(result.usage()).isEqualTo(Usage.of(5, 2));
     }
 
+    @Test
+    void readsTheThinkingOfAWholeAnswerAndSendsItBackAsTheMessagesThinking() throws IOException {
+        ApiChatResponse wire = json.readValue("{\"model\":\"qwen3\",\"message\":{\"role\":\"assistant\","
+                + "\"content\":\"4\",\"thinking\":\"2 plus 2\"},\"done\":true}", ApiChatResponse.class);
+
+        ChatMessage answer = OllamaMapper.fromWire(wire, "qwen3", ids, json).choices().get(0).message();
+        ChatRequest next = ChatRequest.of("qwen3", List.of(ChatMessage.text(Role.USER, "2+2?"),
+                new ChatMessage(Role.ASSISTANT, List.of(answer.content().get(0), new ContentPart.Thinking(null, null,
+                        "opaque"), answer.content().get(1)), null, List.of(), null),
+                ChatMessage.text(Role.USER, "And 3+3?")));
+        JsonNode written = json.readTree(json.writeValueAsString(OllamaMapper.toWire(next, false, json)));
+
+        assertThat(answer.content()).containsExactly(new ContentPart.Thinking("2 plus 2", null, null),
+                new ContentPart.Text("4"));
+        assertThat(written.at("/messages/1/thinking").asText()).isEqualTo("2 plus 2");
+        assertThat(written.at("/messages/1/content").asText()).isEqualTo("4");
+        assertThat(written.at("/messages/0/thinking").isMissingNode()).isTrue();
+    }
+
     @ParameterizedTest
-    @CsvSource({ "n", "parallel_tool_calls", "tool_choice", "logit_bias" })
+    @CsvSource({ "true", "false" })
+    void acceptsParallelToolCallsWithoutSendingThem(boolean parallel) throws IOException {
+        ChatRequest request = new ChatRequest("llama3.2", List.of(ChatMessage.text(Role.USER, "hi")), null, null, null,
+                null, null, null, null, null, List.of(new ToolDefinition("t", null, null, null)), null, parallel, null,
+                null, null, null);
+
+        JsonNode written = json.readTree(json.writeValueAsString(OllamaMapper.toWire(request, false, json)));
+
+        assertThat(written.toString()).doesNotContain("parallel");
+        assertThat(written.at("/tools/0/function/name").asText()).isEqualTo("t");
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "n", "tool_choice", "logit_bias" })
     void refusesWhatOllamaCannotHonourNamingTheParameter(String param) {
         ChatRequest request = new ChatRequest("llama3.2", List.of(ChatMessage.text(Role.USER, "hi")), null, null, null,
                 param.equals("n") ? 3 : null, null, null, null, null,

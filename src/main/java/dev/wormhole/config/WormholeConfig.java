@@ -71,6 +71,9 @@ public interface WormholeConfig {
     /** The agent loop that runs server tools for chat completions. */
     Agent agent();
 
+    /** The state store: embedded (one replica) or Redis (shared by every replica). */
+    StateConfig state();
+
     /** Agent loop limits. */
     interface Agent {
         /** Model turns that end in server tool calls allowed when the request names no {@code max_steps}. */

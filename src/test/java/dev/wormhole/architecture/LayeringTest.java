@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
-/** The dependency direction of STYLE.md: api → (routing, batch) → provider → core; anything reads config. */
+/**
+ * The dependency direction of STYLE.md: api → (routing, batch) → provider → core; anything reads config. The state
+ * store sits beside provider: it uses core and config, and only api and routing use it.
+ */
 class LayeringTest {
 
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -65,6 +68,19 @@ class LayeringTest {
         noClasses().that().resideInAPackage("dev.wormhole.config..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.wormhole.api..", "dev.wormhole.routing..",
                         "dev.wormhole.provider..", "dev.wormhole.batch..", "dev.wormhole.core..")
+                .check(MAIN);
+    }
+
+    @Test
+    void stateDependsOnCoreAndConfigOnlyAndOnlyTheEdgeAndRoutingUseIt() {
+        noClasses().that().resideInAPackage("dev.wormhole.state..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.wormhole.api..", "dev.wormhole.routing..",
+                        "dev.wormhole.provider..", "dev.wormhole.batch..", "dev.wormhole.tool..",
+                        "dev.wormhole.discovery..")
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage("dev.wormhole.core..", "dev.wormhole.config..", "dev.wormhole.provider..",
+                "dev.wormhole.batch..", "dev.wormhole.tool..", "dev.wormhole.discovery..")
+                .should().dependOnClassesThat().resideInAPackage("dev.wormhole.state..")
                 .check(MAIN);
     }
 

@@ -8,7 +8,8 @@ import java.util.Optional;
 import io.smallrye.config.WithDefault;
 
 /**
- * Where the gateway keeps state that outlives a request (virtual keys, limits, budgets, usage), {@code wormhole.state.*}.
+ * Where the gateway keeps state that outlives a request (virtual keys, limits, budgets, usage),
+ * {@code wormhole.state.*}.
  */
 public interface StateConfig {
 
@@ -19,11 +20,16 @@ public interface StateConfig {
     @WithDefault("embedded")
     Backend backend();
 
-    /** File the embedded store is persisted to and read back from at start; relative paths start at the working directory. */
+    /**
+     * File the embedded store is persisted to and read back from at start; a relative path starts at the working
+     * directory.
+     */
     @WithDefault(".wormhole/state.bin")
     Path file();
 
-    /** How soon after a change the embedded store writes its file: a crash loses at most the changes of this interval. */
+    /**
+     * How soon after a change the embedded store writes its file: a crash loses at most the changes of this interval.
+     */
     @WithDefault("1s")
     Duration flushInterval();
 
@@ -41,7 +47,7 @@ public interface StateConfig {
     @WithDefault("2s")
     Duration redisTimeout();
 
-    /** Prefix of every Redis key the gateway writes, so that several gateways or applications can share one Redis. */
+    /** Prefix of every Redis key the gateway writes, so that several deployments can share one Redis. */
     @WithDefault("wormhole:")
     String keyPrefix();
 

@@ -6,8 +6,11 @@ import java.util.Map;
 
 /**
  * The sliding window log of the embedded store, the same algorithm as the Redis script: a cost counted at {@code t}
- * counts while {@code now - window < t}. Exact (no approximation between fixed windows), at the price of one entry
- * per millisecond that counted something within the window.
+ * counts while {@code now - window < t}. Chosen over GCRA/token buckets (which admit up to twice the limit in the
+ * first window of a burst) and over the two-fixed-window estimate (which can overshoot by half a window's worth when
+ * traffic is uneven): the log is exact, so no rolling window ever holds more than the limit, and under sustained
+ * overload every window fills to exactly the limit, from any number of replicas (the check and the count are one
+ * atomic step). Its price is one entry per admission within the window (per millisecond here), pruned as they age.
  */
 final class SlidingWindows {
 

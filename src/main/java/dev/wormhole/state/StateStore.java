@@ -14,9 +14,10 @@ import io.smallrye.mutiny.Uni;
  * is atomic on its own: a check and the change it guards happen in one step in the store, never as a read then a
  * write from the gateway. No method blocks; every one returns a lazy {@link Uni}.
  *
- * <p>Keys are caller-chosen names of at most 512 characters without whitespace or control characters (e.g.
- * {@code vk:<sha256>}, {@code usage:<key>:<model>:2025-01-31}), and no braces. A key holds one kind of data (a value, a counter, a
- * hash of counters, an index, a rate window or a set of leases), as in Redis; using it as another kind fails.
+ * <p>Keys are caller-chosen names of at most 512 characters without whitespace, control characters or braces
+ * (e.g. {@code vk:<sha256>}, {@code usage:<key>:<model>:2025-01-31}). A key holds one kind of data (a value, a
+ * counter, a hash of counters, an index, a rate window or a set of leases), as in Redis; using it as another kind
+ * fails with a {@link StateStoreException} (one leniency of Redis: {@code get} of a counter answers its digits).
  * A TTL of {@link #FOREVER} means no expiry; TTLs are honoured to the millisecond and survive restarts.
  */
 public interface StateStore {

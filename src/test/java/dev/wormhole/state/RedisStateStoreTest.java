@@ -85,8 +85,10 @@ class RedisStateStoreTest extends StateStoreContract {
 
     @Test
     void neverShowsThePassword() {
-        assertThat(RedisStateStore.redacted(URI.create("redis://:s3cret@cache:6380/2"))).isEqualTo("redis://:***@cache:6380/2");
-        assertThat(RedisStateStore.redacted(URI.create("rediss://app:s3cret@cache/0"))).isEqualTo("rediss://app:***@cache/0");
+        assertThat(RedisStateStore.redacted(URI.create("redis://:s3cret@cache:6380/2")))
+                .isEqualTo("redis://:***@cache:6380/2");
+        assertThat(RedisStateStore.redacted(URI.create("rediss://app:s3cret@cache/0")))
+                .isEqualTo("rediss://app:***@cache/0");
         assertThat(RedisStateStore.redacted(URI.create("redis://cache:6379/0"))).isEqualTo("redis://cache:6379/0");
         StateStore withPassword = RedisStateStore.create(vertx, URI.create("redis://:s3cret@127.0.0.1:1/0"), PREFIX, 1,
                 Duration.ofSeconds(1));

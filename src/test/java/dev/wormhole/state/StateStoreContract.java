@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -161,6 +162,23 @@ abstract class StateStoreContract {
         });
         assertThat(admissions).filteredOn(Admission::admitted).extracting(Admission::remaining)
                 .containsExactlyInAnyOrderElementsOf(java.util.stream.LongStream.range(0, 100).boxed().toList());
+    }
+
+    @Test
+    void neverCountsMoreThanTheLimitInAnyWindowUnderSustainedOverload() {
+        long limit = 20;
+        Duration window = Duration.ofMillis(500);
+        // about 3x the limit for three windows, from three replicas where the backend has them
+        List<Admission> admissions = Multi.createFrom().ticks().every(Duration.ofMillis(8)).select().first(180)
+                .onItem().transformToUni(i -> replica(i.intValue()).admit(key("load"), limit, window, 1)).merge(16)
+                .collect().asList().await().atMost(PATIENCE);
+        List<Long> admitted = admissions.stream().filter(Admission::admitted).map(Admission::at).sorted().toList();
+        for (int i = 0; i < admitted.size(); i++) {
+            long end = admitted.get(i);
+            long inWindow = admitted.stream().filter(at -> at > end - window.toMillis() && at <= end).count();
+            assertThat(inWindow).as("admitted in the window ending at %d", end).isLessThanOrEqualTo(limit);
+        }
+        assertThat(admitted).hasSizeGreaterThanOrEqualTo((int) limit * 2);
     }
 
     @Test

@@ -89,6 +89,31 @@ final class ConfigProblems {
         if (config.responses().storeTtl().isNegative() || config.responses().storeTtl().isZero()) {
             problems.add("wormhole.responses.store-ttl must be positive");
         }
+        problems.addAll(stateProblems(config.state()));
+        return problems;
+    }
+
+    static List<String> stateProblems(StateConfig state) {
+        List<String> problems = new ArrayList<>();
+        if (state.backend() == StateConfig.Backend.REDIS && state.redisUrl().isEmpty()) {
+            problems.add("wormhole.state.backend=redis needs wormhole.state.redis-url (e.g. redis://127.0.0.1:6379/0)");
+        }
+        state.redisUrl().ifPresent(url -> {
+            if (!List.of("redis", "rediss").contains(url.getScheme()) || url.getHost() == null) {
+                // the URL itself is not echoed: it may carry a password
+                problems.add("wormhole.state.redis-url must be redis://host:port/db or rediss://host:port/db");
+            }
+        });
+        if (state.redisPoolSize() < 1) {
+            problems.add("wormhole.state.redis-pool-size must be at least 1");
+        }
+        if (state.redisTimeout().isNegative() || state.redisTimeout().isZero()
+                || state.flushInterval().isNegative() || state.flushInterval().isZero()) {
+            problems.add("wormhole.state.redis-timeout and wormhole.state.flush-interval must be positive");
+        }
+        if (!state.keyPrefix().matches("[A-Za-z0-9:._-]*")) {
+            problems.add("wormhole.state.key-prefix may hold only letters, digits, ':', '.', '_' and '-'");
+        }
         return problems;
     }
 

@@ -88,6 +88,9 @@ public interface WormholeConfig {
         int storeMaxEntries();
     }
 
+    /** The state store: embedded (one replica) or Redis (shared by every replica). */
+    StateConfig state();
+
     /** Agent loop limits. */
     interface Agent {
         /** Model turns that end in server tool calls allowed when the request names no {@code max_steps}. */

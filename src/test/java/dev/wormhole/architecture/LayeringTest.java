@@ -82,6 +82,19 @@ class LayeringTest {
     }
 
     @Test
+    void stateDependsOnCoreAndConfigOnlyAndOnlyTheEdgeAndRoutingUseIt() {
+        noClasses().that().resideInAPackage("dev.wormhole.state..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.wormhole.api..", "dev.wormhole.routing..",
+                        "dev.wormhole.provider..", "dev.wormhole.batch..", "dev.wormhole.tool..",
+                        "dev.wormhole.discovery..")
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage("dev.wormhole.core..", "dev.wormhole.config..", "dev.wormhole.provider..",
+                "dev.wormhole.batch..", "dev.wormhole.tool..", "dev.wormhole.discovery..")
+                .should().dependOnClassesThat().resideInAPackage("dev.wormhole.state..")
+                .check(MAIN);
+    }
+
+    @Test
     void dialectsDoNotDependOnEachOther() {
         noClasses().that().resideInAPackage("dev.wormhole.provider.openai..")
                 .should().dependOnClassesThat().resideInAPackage("dev.wormhole.provider.simulator..")

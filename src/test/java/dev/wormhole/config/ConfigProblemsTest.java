@@ -67,4 +67,39 @@ class ConfigProblemsTest {
         props.put(key, value);
         return props;
     }
+
+    @Test
+    void theEmbeddedStateStoreNeedsNoConfiguration() {
+        WormholeConfig config = TestConfig.of(SIMULATOR);
+        assertThat(config.state().backend()).isEqualTo(StateConfig.Backend.EMBEDDED);
+        assertThat(config.state().redisUrl()).isEmpty();
+        assertThat(ConfigProblems.stateProblems(config.state())).isEmpty();
+    }
+
+    @Test
+    void theRedisStateStoreNeedsARedisUrl() {
+        assertThat(ConfigProblems.find(TestConfig.of(with("wormhole.state.backend", "redis")), "127.0.0.1"))
+                .singleElement().asString().contains("wormhole.state.redis-url", "redis://");
+        assertThat(ConfigProblems.find(TestConfig.of(Map.of("wormhole.providers.simulator.dialect", "simulator",
+                "wormhole.state.backend", "redis", "wormhole.state.redis-url", "redis://:pw@127.0.0.1:6379/0")),
+                "127.0.0.1")).isEmpty();
+    }
+
+    @Test
+    void aBadRedisUrlIsNamedWithoutEchoingIt() {
+        Map<String, String> props = new HashMap<>(SIMULATOR);
+        props.put("wormhole.state.redis-url", "http://:s3cret@cache:6379");
+        props.put("wormhole.state.redis-pool-size", "0");
+        props.put("wormhole.state.key-prefix", "has space");
+        assertThat(ConfigProblems.find(TestConfig.of(props), "127.0.0.1")).hasSize(3)
+                .anySatisfy(p -> assertThat(p).contains("wormhole.state.redis-url").doesNotContain("s3cret"))
+                .anySatisfy(p -> assertThat(p).contains("wormhole.state.redis-pool-size"))
+                .anySatisfy(p -> assertThat(p).contains("wormhole.state.key-prefix"));
+    }
+
+    private static Map<String, String> with(String key, String value) {
+        Map<String, String> props = new HashMap<>(SIMULATOR);
+        props.put(key, value);
+        return props;
+    }
 }

@@ -49,6 +49,10 @@ public final class GatewayProcess implements AutoCloseable {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         }
         command.add("-Dquarkus.http.port=0");
+        if (!properties.containsKey("wormhole.state.file")) {
+            // each process its own embedded state file: two gateways cannot share one (the second refuses to start)
+            command.add("-Dwormhole.state.file=" + Files.createTempDirectory("wormhole-state").resolve("state.bin"));
+        }
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         if (!useNative) {
             command.add("-jar");

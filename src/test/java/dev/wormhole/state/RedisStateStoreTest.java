@@ -1,0 +1,107 @@
+package dev.wormhole.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.wormhole.testing.RedisServer;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+
+/** The contract against a real redis-server; "replicas" are separate clients (connection pools) on it. */
+class RedisStateStoreTest extends StateStoreContract {
+
+    private static final String PREFIX = "wormhole-test:";
+
+    private static RedisServer server;
+    private static Vertx vertx;
+
+    @BeforeAll
+    static void startRedis() {
+        server = RedisServer.start();
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        if (vertx != null) {
+            vertx.closeAndAwait();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Override
+    protected StateStore open() {
+        return RedisStateStore.create(vertx, server.url(), PREFIX, 4, Duration.ofSeconds(5));
+    }
+
+    @Override
+    protected boolean sharesAcrossReplicas() {
+        return true;
+    }
+
+    @Test
+    void keysCarryThePrefixAndBraces() {
+        store.put(key("p"), new byte[] {1}, StateStore.FOREVER).await().atMost(Duration.ofSeconds(5));
+        assertThat(raw(Request.cmd(Command.EXISTS).arg(PREFIX + "{" + key("p") + "}"))).isEqualTo("1");
+    }
+
+    @Test
+    void scriptsAreSentAgainAfterTheServerForgotThem() {
+        assertThat(store.admit(key("s"), 5, Duration.ofMinutes(1), 1).await().atMost(Duration.ofSeconds(5)).admitted())
+                .isTrue();
+        raw(Request.cmd(Command.SCRIPT).arg("FLUSH"));
+        assertThat(store.admit(key("s"), 5, Duration.ofMinutes(1), 1).await().atMost(Duration.ofSeconds(5)).remaining())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void anUnreachableRedisFailsWithinTheTimeout() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        StateStore unreachable = RedisStateStore.create(vertx, URI.create("redis://127.0.0.1:" + port + "/0"), PREFIX, 1,
+                Duration.ofMillis(500));
+        try {
+            assertThatThrownBy(() -> unreachable.ping().await().atMost(Duration.ofSeconds(5)))
+                    .isInstanceOf(StateStoreException.class);
+        } finally {
+            unreachable.close();
+        }
+    }
+
+    @Test
+    void neverShowsThePassword() {
+        assertThat(RedisStateStore.redacted(URI.create("redis://:s3cret@cache:6380/2")))
+                .isEqualTo("redis://:***@cache:6380/2");
+        assertThat(RedisStateStore.redacted(URI.create("rediss://app:s3cret@cache/0")))
+                .isEqualTo("rediss://app:***@cache/0");
+        assertThat(RedisStateStore.redacted(URI.create("redis://cache:6379/0"))).isEqualTo("redis://cache:6379/0");
+        StateStore withPassword = RedisStateStore.create(vertx, URI.create("redis://:s3cret@127.0.0.1:1/0"), PREFIX, 1,
+                Duration.ofSeconds(1));
+        assertThat(withPassword.describe()).doesNotContain("s3cret");
+        withPassword.close();
+    }
+
+    private String raw(Request request) {
+        Redis client = Redis.createClient(vertx, server.url().toString());
+        try {
+            return client.send(request).await().atMost(Duration.ofSeconds(5)).toString();
+        } finally {
+            client.close();
+        }
+    }
+}

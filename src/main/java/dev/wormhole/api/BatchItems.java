@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.wormhole.api.dto.BatchRequest;
 import dev.wormhole.api.dto.ChatCompletionRequest;
 import dev.wormhole.api.dto.EmbeddingsRequest;
+import dev.wormhole.core.Caller;
 import dev.wormhole.core.Deadline;
 import dev.wormhole.core.GatewayException;
 import dev.wormhole.routing.CallTrace;
@@ -64,12 +65,13 @@ class BatchItems {
 
     /**
      * One task per item, in input order; each yields the item's response DTO. Each item has its own configured
-     * deadline, and all share the deadline the client stated for the batch ({@code clientDeadline}, or null).
+     * deadline, and all share the deadline the client stated for the batch ({@code clientDeadline}, or null) and
+     * its caller, whose key must allow each item's model.
      */
-    List<Supplier<Uni<Object>>> tasks(List<BatchRequest.Item> items, Deadline clientDeadline) {
+    List<Supplier<Uni<Object>>> tasks(List<BatchRequest.Item> items, Deadline clientDeadline, Caller caller) {
         List<Supplier<Uni<Object>>> tasks = new ArrayList<>(items.size());
         for (BatchRequest.Item item : items) {
-            tasks.add(() -> run(item, new CallTrace(clientDeadline)));
+            tasks.add(() -> run(item, new CallTrace(clientDeadline, caller)));
         }
         return tasks;
     }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import dev.wormhole.api.error.ErrorBodies;
+import dev.wormhole.core.Caller;
 import dev.wormhole.core.Deadline;
 import dev.wormhole.routing.CallTrace;
 import io.quarkus.arc.All;
@@ -38,6 +39,7 @@ public class RequestTracing {
     private static final String UPSTREAM_NANOS = "wormhole.upstream.nanos";
     private static final String TRACE = "wormhole.trace";
     private static final String CLIENT_DEADLINE = "wormhole.client-deadline";
+    private static final String CALLER = "wormhole.caller";
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final List<ResponseHook> hooks;
@@ -112,7 +114,7 @@ public class RequestTracing {
     public static CallTrace trace(RoutingContext rc) {
         CallTrace trace = rc.get(TRACE);
         if (trace == null) {
-            trace = new CallTrace(clientDeadline(rc));
+            trace = new CallTrace(clientDeadline(rc), caller(rc));
             rc.put(TRACE, trace);
         }
         return trace;
@@ -126,6 +128,20 @@ public class RequestTracing {
     /** The deadline the client stated for the current request, or null. */
     static Deadline clientDeadline(RoutingContext rc) {
         return rc.get(CLIENT_DEADLINE);
+    }
+
+    /** Records who the current request comes from, as the edge authenticated it. */
+    static void caller(RoutingContext rc, Caller caller) {
+        rc.put(CALLER, caller);
+    }
+
+    /**
+     * Who the current request comes from: the key the edge authenticated it with ({@link Caller#ANONYMOUS} when the
+     * gateway runs without keys).
+     */
+    public static Caller caller(RoutingContext rc) {
+        Caller caller = rc.get(CALLER);
+        return caller == null ? Caller.ANONYMOUS : caller;
     }
 
     /** When the current request arrived, on the {@link System#nanoTime()} clock. */

@@ -2,6 +2,7 @@ package dev.wormhole.config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,11 +78,20 @@ final class ConfigProblems {
                         + config.providers().keySet() + ")");
             }
         });
-        boolean noKeys = config.auth().apiKeys().orElse(List.of()).stream().allMatch(String::isBlank);
+        boolean noKeys = config.auth().apiKeys().orElse(List.of()).stream().allMatch(String::isBlank)
+                && config.auth().adminKey().isEmpty() && config.keys().isEmpty();
         if (noKeys && !config.auth().allowUnauthenticated() && !isLoopback(httpHost)) {
             problems.add("the gateway is bound to '" + httpHost + "', which is not a loopback address, and no gateway "
-                    + "API key is set: set wormhole.auth.api-keys (or WORMHOLE_API_KEY), bind to 127.0.0.1, or set "
+                    + "API key is set: set wormhole.auth.api-keys (or WORMHOLE_API_KEY) or wormhole.auth.admin-key (or "
+                    + "WORMHOLE_ADMIN_KEY), bind to 127.0.0.1, or set "
                     + "wormhole.auth.allow-unauthenticated=true to serve without authentication on purpose");
+        }
+        if (config.auth().adminKey().filter(key -> key.isBlank() || key.length() < 16).isPresent()) {
+            problems.add("wormhole.auth.admin-key must hold at least 16 characters");
+        }
+        if (config.auth().keyCacheTtl().isNegative() || config.auth().keyCacheTtl().compareTo(Duration.ofSeconds(1)) > 0) {
+            problems.add("wormhole.auth.key-cache-ttl must be between 0 and 1s, so that a revoked key stops working on "
+                    + "every replica within a second");
         }
         if (config.responses().storeMaxEntries() < 1) {
             problems.add("wormhole.responses.store-max-entries must be at least 1");

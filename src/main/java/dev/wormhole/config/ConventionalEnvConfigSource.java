@@ -10,10 +10,10 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 /**
  * Turns the environment variables every LLM tool understands ({@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL},
  * {@code ANTHROPIC_API_KEY}, {@code GEMINI_API_KEY}, {@code GROQ_API_KEY}, {@code VLLM_BASE_URL}… — one pair
- * per built-in dialect and per vendor profile — and {@code WORMHOLE_API_KEY}) into {@code wormhole.*} keys, so
- * a provider is available under its id as soon as its key (or, for a local server, its base URL) is set. Its
- * ordinal sits below {@code application.properties} (250) so explicit configuration wins. Not static-init safe
- * on purpose: it must read the environment of the running process, not of the build.
+ * per built-in dialect and per vendor profile — {@code WORMHOLE_API_KEY} and {@code WORMHOLE_ADMIN_KEY}) into
+ * {@code wormhole.*} keys, so a provider is available under its id as soon as its key (or, for a local server,
+ * its base URL) is set. Its ordinal sits below {@code application.properties} (250) so explicit configuration
+ * wins. Not static-init safe on purpose: it must read the environment of the running process, not of the build.
  */
 public final class ConventionalEnvConfigSource implements ConfigSource {
 
@@ -77,6 +77,10 @@ public final class ConventionalEnvConfigSource implements ConfigSource {
         String gatewayKey = firstSet(env, List.of("WORMHOLE_API_KEY"));
         if (gatewayKey != null) {
             out.put("wormhole.auth.api-keys", gatewayKey);
+        }
+        String adminKey = firstSet(env, List.of("WORMHOLE_ADMIN_KEY"));
+        if (adminKey != null) {
+            out.put("wormhole.auth.admin-key", adminKey);
         }
         return out;
     }

@@ -71,6 +71,12 @@ public interface WormholeConfig {
     /** The agent loop that runs server tools for chat completions. */
     Agent agent();
 
+    /**
+     * Virtual keys declared in configuration, by name: a GitOps alternative to creating them through the admin API
+     * ({@code /admin/keys}), which lists them but cannot change them.
+     */
+    Map<String, KeyConfig> keys();
+
     /** Stored responses of the Responses API ({@code store: true}, {@code previous_response_id}). */
     Responses responses();
 
@@ -201,6 +207,19 @@ public interface WormholeConfig {
         /** Allow serving without keys on a non-loopback address (otherwise the gateway refuses to start). */
         @WithDefault("false")
         boolean allowUnauthenticated();
+
+        /**
+         * The key of the admin API ({@code /admin/**}), separate from client keys; without it the virtual-key admin
+         * API ({@code /admin/keys}) is disabled. Setting it turns client authentication on.
+         */
+        Optional<String> adminKey();
+
+        /**
+         * Longest a virtual key looked up in the key store is trusted without looking again: the time a revocation
+         * may take to reach every replica. At most 1s; 0 looks up every request.
+         */
+        @WithDefault("500ms")
+        Duration keyCacheTtl();
     }
 
     /** The model catalog: discovery from the providers' own model lists. */

@@ -38,6 +38,11 @@ public final class GatewayException extends RuntimeException {
         return new GatewayException(ErrorKind.NOT_FOUND, code, message, param, null, null);
     }
 
+    /** A 403 for something the request names ({@code param}) that the caller may not use. */
+    public static GatewayException forbidden(String param, String code, String message) {
+        return new GatewayException(ErrorKind.PERMISSION_DENIED, code, message, param, null, null);
+    }
+
     /** A 404 for an unknown model or provider. */
     public static GatewayException modelNotFound(String model, String reason) {
         return new GatewayException(ErrorKind.NOT_FOUND, "model_not_found",

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.wormhole.core.Caller;
 import dev.wormhole.core.Deadline;
 import dev.wormhole.core.GatewayException;
 import dev.wormhole.core.ModelRef;
@@ -12,23 +13,36 @@ import dev.wormhole.core.ModelRef;
  * The upstream attempts of one client request, in order: each target tried and how it ended. Reported to the
  * client as {@code x-wormhole-attempts} and {@code x-wormhole-route}. It also carries the deadline the client
  * stated, which bounds every call of the request until its response is committed (a stream's first chunk):
- * after that, the client only bounds the silence of the stream. Thread-safe: attempts of one request run one
+ * after that, the client only bounds the silence of the stream. And it carries the {@link Caller}, the key the
+ * request was authenticated with: its models are checked before any target is planned. Thread-safe: attempts of one request run one
  * after the other, possibly on different threads.
  */
 public final class CallTrace {
 
     private final List<String> attempts = new ArrayList<>();
     private final Deadline clientDeadline;
+    private final Caller caller;
     private boolean committed;
 
-    /** A trace for a request whose client stated no deadline. */
+    /** A trace for an anonymous request whose client stated no deadline. */
     public CallTrace() {
         this(null);
     }
 
-    /** A trace for a request whose client gave up at {@code clientDeadline} (null when it stated none). */
+    /** A trace for an anonymous request whose client gave up at {@code clientDeadline} (null when it stated none). */
     public CallTrace(Deadline clientDeadline) {
+        this(clientDeadline, Caller.ANONYMOUS);
+    }
+
+    /** A trace for a request of {@code caller} whose client gave up at {@code clientDeadline} (or null). */
+    public CallTrace(Deadline clientDeadline, Caller caller) {
         this.clientDeadline = clientDeadline;
+        this.caller = caller;
+    }
+
+    /** Who the request comes from. */
+    public Caller caller() {
+        return caller;
     }
 
     /** The deadline the client stated, or null. */

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.wormhole.config.WormholeConfig;
+import dev.wormhole.core.Caller;
 import dev.wormhole.core.ChatDelta;
 import dev.wormhole.core.ChatRequest;
 import dev.wormhole.core.ChatResult;
@@ -176,6 +177,7 @@ public class Dispatcher {
     private <T> Uni<T> planned(String model, List<String> fallbacks, Operation operation, CallTrace trace,
             Predicate<ModelRef> eligible, BiFunction<ModelRef, Plan, Uni<T>> call) {
         return Uni.createFrom().deferred(() -> {
+            requireModels(trace.caller(), model, fallbacks);
             List<ModelRef> targets = planner.plan(model, fallbacks, operation).stream().filter(eligible).toList();
             if (targets.isEmpty()) {
                 return Uni.createFrom().failure(new NoTarget());
@@ -188,6 +190,17 @@ public class Dispatcher {
                     .ifNoItem().after(deadline.remaining()).failWith(() -> deadline.exceeded(trace.route()))
                     .onFailure(Dispatcher::deadlineExceeded).transform(f -> deadline.exceeded(trace.route()));
         });
+    }
+
+    /**
+     * Fails with a 403 unless the caller's key may use the model the client named and each of its fallbacks, as
+     * named: an alias is allowed or refused by its own name, whatever its targets.
+     */
+    private static void requireModels(Caller caller, String model, List<String> fallbacks) {
+        caller.requireModel(model, "model");
+        for (String fallback : fallbacks) {
+            caller.requireModel(fallback, "wormhole.fallbacks");
+        }
     }
 
     /** No target of the route can take the call ({@link #callNative}'s cue to answer otherwise). */

@@ -95,6 +95,20 @@ class LayeringTest {
     }
 
     @Test
+    void virtualKeysKnowOnlyCoreAndConfigAndNothingBelowTheEdgeKnowsThem() {
+        noClasses().that().resideInAPackage("dev.wormhole.key..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.wormhole.api..", "dev.wormhole.routing..",
+                        "dev.wormhole.provider..", "dev.wormhole.batch..", "dev.wormhole.tool..",
+                        "dev.wormhole.discovery..", "dev.wormhole.store..")
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage("dev.wormhole.routing..", "dev.wormhole.provider..", "dev.wormhole.core..",
+                "dev.wormhole.batch..", "dev.wormhole.tool..", "dev.wormhole.discovery..", "dev.wormhole.store..",
+                "dev.wormhole.config..")
+                .should().dependOnClassesThat().resideInAPackage("dev.wormhole.key..")
+                .check(MAIN);
+    }
+
+    @Test
     void dialectsDoNotDependOnEachOther() {
         noClasses().that().resideInAPackage("dev.wormhole.provider.openai..")
                 .should().dependOnClassesThat().resideInAPackage("dev.wormhole.provider.simulator..")

@@ -35,6 +35,23 @@ class ConfigProblemsTest {
     }
 
     @Test
+    void anAdminKeyAlsoTurnsAuthenticationOn() {
+        assertThat(ConfigProblems.find(TestConfig.of(with("wormhole.auth.admin-key", "admin-key-0123456789")), "0.0.0.0"))
+                .isEmpty();
+    }
+
+    @Test
+    void refusesAShortAdminKeyAndAKeyCacheOverASecond() {
+        Map<String, String> props = new HashMap<>(SIMULATOR);
+        props.put("wormhole.auth.admin-key", "short");
+        props.put("wormhole.auth.key-cache-ttl", "2s");
+
+        assertThat(ConfigProblems.find(TestConfig.of(props), "127.0.0.1")).hasSize(2)
+                .anySatisfy(p -> assertThat(p).contains("wormhole.auth.admin-key"))
+                .anySatisfy(p -> assertThat(p).contains("wormhole.auth.key-cache-ttl", "1s"));
+    }
+
+    @Test
     void listsEveryProblemAtOnce() {
         Map<String, String> props = new HashMap<>(SIMULATOR);
         props.put("wormhole.providers.bad/id.dialect", "openai");

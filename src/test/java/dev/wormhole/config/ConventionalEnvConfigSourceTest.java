@@ -50,6 +50,12 @@ class ConventionalEnvConfigSourceTest {
     }
 
     @Test
+    void mapsTheAdminKey() {
+        assertThat(new ConventionalEnvConfigSource(Map.of("WORMHOLE_ADMIN_KEY", "adm")).getValue("wormhole.auth.admin-key"))
+                .isEqualTo("adm");
+    }
+
+    @Test
     void definesAVendorFromItsProfileWhenItsKeyIsSet() {
         ConventionalEnvConfigSource source = new ConventionalEnvConfigSource(Map.of("GROQ_API_KEY", "gsk_1",
                 "PPLX_API_KEY", "pplx-2", "MISTRAL_BASE_URL", "https://eu.mistral.example/v1"));

@@ -15,7 +15,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * The upstreams every Quarkus test (and the packaged-jar suite) runs against: a WireMock OpenAI on a dynamic
  * port as provider {@code openai}, a stalling raw-TCP upstream as provider {@code stall}, a delaying and
  * counting upstream as provider {@code counting}, and simulator providers with their own pacing. Also sets
- * the gateway key clients must send.
+ * the gateway key clients must send, the admin key, and one virtual key declared in configuration.
  */
 public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
 
@@ -24,6 +24,10 @@ public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
     public static final String ANTHROPIC_KEY = "sk-ant-test-secret-9876543210";
     public static final String GEMINI_KEY = "AIza-gemini-test-secret-1234";
     public static final String TOOL_SECRET = "tool-secret-token-42";
+    /** The admin key of the admin API ({@code /admin/**}). */
+    public static final String ADMIN_KEY = "test-admin-key-0123456789";
+    /** The secret of the virtual key declared in configuration as {@code wormhole.keys.gitops} (models {@code sim-*}). */
+    public static final String CONFIG_KEY = "wh-test-config-key-0123456789";
 
     private static WireMockServer wireMock;
     private static StallingUpstream stalling;
@@ -168,6 +172,12 @@ public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
                 Map.entry("wormhole.routes.spread.strategy", "weighted"),
                 Map.entry("wormhole.routes.spread.weights", "1,0"),
                 Map.entry("wormhole.auth.api-keys", GATEWAY_KEY),
+                // Virtual keys (VirtualKeysTest): an admin key, and a declared key limited to the simulator's models.
+                Map.entry("wormhole.auth.admin-key", ADMIN_KEY),
+                Map.entry("wormhole.keys.gitops.secret", CONFIG_KEY),
+                Map.entry("wormhole.keys.gitops.team", "platform"),
+                Map.entry("wormhole.keys.gitops.models", "sim-*"),
+                Map.entry("wormhole.keys.gitops.rpm", "60"),
                 Map.entry("wormhole.default-provider", "simulator"),
                 Map.entry("wormhole.models.list-timeout", "2s"),
                 Map.entry("wormhole.providers.openai.dialect", "openai"),

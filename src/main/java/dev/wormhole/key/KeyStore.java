@@ -8,9 +8,10 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Where the virtual keys created through the admin API live. Shaped for a key-value store shared by every replica:
- * one record per id (as JSON), an index from secret hash to id, and one set of ids for listing. The default keeps
- * them in this process's memory ({@link InMemoryKeyStore}); a shared implementation makes a key created, changed
- * or revoked on one replica count on all of them (within {@code wormhole.auth.key-cache-ttl}).
+ * one record per id (as JSON), an index from secret hash to id, and one set of ids for listing. Its implementation
+ * is {@link StateKeyStore}, on the gateway's state store: kept across restarts (embedded) or shared by every replica
+ * (Redis), where a key created, changed or revoked on one replica counts on all of them within
+ * {@code wormhole.auth.key-cache-ttl}.
  */
 public interface KeyStore {
 

@@ -95,7 +95,7 @@ class LayeringTest {
     }
 
     @Test
-    void virtualKeysKnowOnlyCoreAndConfigAndNothingBelowTheEdgeKnowsThem() {
+    void virtualKeysKnowOnlyCoreConfigAndStateAndNothingBelowTheEdgeKnowsThem() {
         noClasses().that().resideInAPackage("dev.wormhole.key..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.wormhole.api..", "dev.wormhole.routing..",
                         "dev.wormhole.provider..", "dev.wormhole.batch..", "dev.wormhole.tool..",

@@ -113,10 +113,4 @@ class ConfigProblemsTest {
                 .anySatisfy(p -> assertThat(p).contains("wormhole.state.redis-pool-size"))
                 .anySatisfy(p -> assertThat(p).contains("wormhole.state.key-prefix"));
     }
-
-    private static Map<String, String> with(String key, String value) {
-        Map<String, String> props = new HashMap<>(SIMULATOR);
-        props.put(key, value);
-        return props;
-    }
 }

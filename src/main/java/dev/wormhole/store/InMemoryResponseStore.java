@@ -7,20 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import dev.wormhole.config.WormholeConfig;
-import io.quarkus.arc.DefaultBean;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The response store of a single gateway: a bounded map in memory, oldest entry evicted when full, each entry
  * gone once its time to live has passed. Every operation is a few map steps under one lock and never waits
- * for anything else, so it is safe on the event loop. A default bean: a shared store bean replaces it.
+ * for anything else, so it is safe on the event loop. The store of a gateway on the embedded state store
+ * ({@link ResponseStores}).
  */
-@DefaultBean
-@ApplicationScoped
 public class InMemoryResponseStore implements ResponseStore {
 
     private final long ttlNanos;
@@ -29,7 +25,6 @@ public class InMemoryResponseStore implements ResponseStore {
     /** Insertion order is expiry order, as every entry lives equally long: the eldest expires and goes first. */
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
 
-    @Inject
     InMemoryResponseStore(WormholeConfig config) {
         this(config.responses().storeTtl(), config.responses().storeMaxEntries(), System::nanoTime);
     }

@@ -69,7 +69,7 @@ class LayeringTest {
     }
 
     @Test
-    void theStateStoreKnowsOnlyConfig() {
+    void theResponseStoreKnowsOnlyConfigAndTheStateStore() {
         noClasses().that().resideInAPackage("dev.wormhole.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.wormhole.api..", "dev.wormhole.routing..",
                         "dev.wormhole.provider..", "dev.wormhole.batch..", "dev.wormhole.tool..",

@@ -31,6 +31,15 @@ class RedisStateStoreWiringTest {
     }
 
     @Test
+    void keepsStoredResponsesInRedisForEveryReplica() {
+        String id = given().contentType("application/json")
+                .header("Authorization", "Bearer " + dev.wormhole.testing.UpstreamMock.GATEWAY_KEY).body("{\"model\":\"simulator/sim-1\",\"input\":\"again\",\"store\":true}")
+                .post("/v1/responses").then().statusCode(200).extract().path("id");
+
+        assertThat(store.get("responses:" + id).await().atMost(Duration.ofSeconds(5))).isPresent();
+    }
+
+    @Test
     void reportsItsReadiness() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'state-store' }.status", equalTo("UP"))

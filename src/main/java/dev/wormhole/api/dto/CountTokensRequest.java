@@ -13,10 +13,13 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * Anthropic's {@code POST /v1/messages/count_tokens} body: the prompt part of a messages request. Other
  * top-level fields land in {@code unknown} and are refused.
  */
+@RegisterForReflection
 public record CountTokensRequest(
         @NotBlank(message = "model is required") @ModelId String model,
         JsonNode system,

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * Anthropic's {@code POST /v1/messages} body as its clients send it. Polymorphic fields ({@code system}, message
  * {@code content}, {@code tool_choice}, {@code thinking}, {@code output_config}) stay JSON trees until the mapper
@@ -25,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Code asks Anthropic to clear old thinking; the gateway sends every turn as given) and {@code service_tier}; any
  * other top-level field lands in {@code unknown} and is refused in translation, as Anthropic refuses it.
  */
+@RegisterForReflection
 public record MessagesRequest(
         @NotBlank(message = "model is required") @ModelId String model,
         @JsonProperty("max_tokens") @NotNull(message = "max_tokens is required") @Min(1) Integer maxTokens,
@@ -50,6 +53,7 @@ public record MessagesRequest(
     }
 
     /** One turn; {@code content} is a string or an array of content blocks. */
+    @RegisterForReflection
     public record MessageParam(
             @NotBlank(message = "role is required") String role,
             @NotNull(message = "content is required") JsonNode content) {
@@ -60,6 +64,7 @@ public record MessagesRequest(
      * Anthropic's server tools, which only an Anthropic upstream (receiving the request untranslated) can run.
      * {@code cache_control} is dropped in translation: the core model has no slot for it.
      */
+    @RegisterForReflection
     public record ToolParam(
             String type,
             @NotBlank @Pattern(regexp = "[a-zA-Z0-9_-]{1,64}",
@@ -70,6 +75,7 @@ public record MessagesRequest(
     }
 
     /** {@code metadata}: only {@code user_id} is defined. */
+    @RegisterForReflection
     public record Metadata(@JsonProperty("user_id") String userId) {
     }
 }

@@ -14,12 +14,15 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * OpenAI's {@code POST /v1/responses} body as clients send it. {@code input}, {@code tool_choice} and
  * {@code text.format} stay JSON trees until the mapper reads them; {@code client_metadata} (Codex sends its
  * session and turn ids there) is accepted and not forwarded; fields the gateway does not know land in
  * {@code extra}, which the mapper refuses by name.
  */
+@RegisterForReflection
 public record ResponseCreateRequest(
         @NotBlank(message = "model is required") @ModelId String model,
         @NotNull(message = "input is required") JsonNode input,
@@ -57,6 +60,7 @@ public record ResponseCreateRequest(
      * A tool offered to the model. Only {@code function} tools are supported; their fields are flat (not nested
      * under {@code function}). Fields of other tool types land in {@code extra}.
      */
+    @RegisterForReflection
     public record ToolParam(String type, String name, String description, Map<String, Object> parameters,
             Boolean strict, @JsonAnySetter Map<String, Object> extra) {
 
@@ -66,6 +70,7 @@ public record ResponseCreateRequest(
     }
 
     /** {@code text}: the output format ({@code text}, {@code json_object} or {@code json_schema}). */
+    @RegisterForReflection
     public record TextParam(FormatParam format, String verbosity, @JsonAnySetter Map<String, Object> extra) {
 
         public TextParam {
@@ -74,6 +79,7 @@ public record ResponseCreateRequest(
     }
 
     /** {@code text.format}: {@code name}, {@code schema} and {@code strict} belong to {@code json_schema}. */
+    @RegisterForReflection
     public record FormatParam(String type, String name, String description, Map<String, Object> schema,
             Boolean strict, @JsonAnySetter Map<String, Object> extra) {
 
@@ -83,6 +89,7 @@ public record ResponseCreateRequest(
     }
 
     /** {@code reasoning}: the effort to spend; {@code summary} is accepted and echoed. */
+    @RegisterForReflection
     public record ReasoningParam(String effort, String summary, @JsonAnySetter Map<String, Object> extra) {
 
         public ReasoningParam {

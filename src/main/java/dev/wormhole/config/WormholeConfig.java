@@ -34,7 +34,7 @@ public interface WormholeConfig {
     @WithDefault("120s")
     Duration deadline();
 
-    /** Request and upstream size limits. */
+    /** Request and upstream size limits, and how virtual keys' rate and concurrency limits are enforced. */
     Limits limits();
 
     /** Life cycle of cached provider instances. */
@@ -182,6 +182,13 @@ public interface WormholeConfig {
         /** Largest image a request may inline as a base64 {@code data:} URL, measured decoded; larger is a 400. */
         @WithDefault("20M")
         MemorySize maxImageSize();
+
+        /**
+         * How long a virtual key's concurrency slot is held without renewal: a request in flight renews it every half
+         * of this, so only a replica that dies leaves a slot taken, and for at most this long.
+         */
+        @WithDefault("1m")
+        Duration leaseTtl();
     }
 
     /** Provider instance cache. */

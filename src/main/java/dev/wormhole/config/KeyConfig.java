@@ -26,7 +26,7 @@ public interface KeyConfig {
     /** Requests per minute allowed, over a sliding minute shared by every replica; more is a 429. */
     Optional<Long> rpm();
 
-    /** Tokens per minute allowed (recorded, not yet enforced). */
+    /** Tokens per minute allowed: each call reserves its prompt estimate and max_tokens, corrected by its real usage. */
     Optional<Long> tpm();
 
     /** Requests in flight at once allowed; one more is a 429. */

@@ -189,6 +189,13 @@ public interface WormholeConfig {
          */
         @WithDefault("1m")
         Duration leaseTtl();
+
+        /**
+         * Output tokens reserved against a key's tokens per minute for a request that sets no {@code max_tokens}
+         * (corrected by the real usage when the call ends).
+         */
+        @WithDefault("4096")
+        long defaultMaxTokens();
     }
 
     /** Provider instance cache. */

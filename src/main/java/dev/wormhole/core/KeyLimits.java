@@ -3,7 +3,7 @@ package dev.wormhole.core;
 import java.math.BigDecimal;
 
 /**
- * The limits set on a virtual key; any of them may be null (no limit). The rate and concurrency limits are enforced
+ * The limits set on a virtual key; any of them may be null (no limit). The rate (requests and tokens per minute) and concurrency limits are enforced
  * per call by the limiter, which reads them from the request's {@link Caller}.
  *
  * @param rpm           requests per minute

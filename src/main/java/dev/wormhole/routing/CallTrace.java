@@ -9,6 +9,7 @@ import dev.wormhole.core.Deadline;
 import dev.wormhole.core.GatewayException;
 import dev.wormhole.core.ModelRef;
 import dev.wormhole.limit.RateStatus;
+import dev.wormhole.limit.TokenDemand;
 
 /**
  * The upstream attempts of one client request, in order: each target tried and how it ended. Reported to the
@@ -25,6 +26,7 @@ public final class CallTrace {
     private final Caller caller;
     private boolean committed;
     private RateStatus rates;
+    private TokenDemand demand;
 
     /** A trace for an anonymous request whose client stated no deadline. */
     public CallTrace() {
@@ -45,6 +47,16 @@ public final class CallTrace {
     /** Who the request comes from. */
     public Caller caller() {
         return caller;
+    }
+
+    /** Records what the request's next call may cost in tokens, for its key's tokens-per-minute reservation. */
+    public synchronized void demand(TokenDemand tokens) {
+        demand = tokens;
+    }
+
+    /** What the request's next call may cost in tokens, or null when unknown. */
+    public synchronized TokenDemand demand() {
+        return demand;
     }
 
     /** Records where the caller's key stands against its rate limits, for the response headers. */

@@ -28,6 +28,7 @@ import dev.wormhole.core.ModelRef;
 import dev.wormhole.core.Usage;
 import dev.wormhole.limit.KeyLimiter;
 import dev.wormhole.limit.Permit;
+import dev.wormhole.limit.TokenDemand;
 import dev.wormhole.provider.EmbeddingProvider;
 import dev.wormhole.provider.Lease;
 import dev.wormhole.provider.NativeApi;
@@ -76,6 +77,7 @@ public class Dispatcher {
 
     /** A complete answer, from the first target that gives one, within the request's deadline. */
     public Uni<ChatResult> chat(ChatRequest request, List<String> fallbacks, CallTrace trace) {
+        trace.demand(TokenDemand.of(request));
         return call(request.model(), fallbacks, trace, ChatResult::usage,
                 (provider, target) -> chatOn(provider, target, request));
     }
@@ -124,6 +126,7 @@ public class Dispatcher {
      * the Multi ends or is cancelled.
      */
     public Uni<Multi<ChatDelta>> stream(ChatRequest request, List<String> fallbacks, CallTrace trace) {
+        trace.demand(TokenDemand.of(request));
         return stream(request.model(), fallbacks, trace, (provider, target) -> streamOn(provider, target, request));
     }
 
@@ -153,6 +156,7 @@ public class Dispatcher {
 
     /** One vector per input, within the request's deadline. */
     public Uni<EmbeddingResult> embed(EmbeddingRequest request, List<String> fallbacks, CallTrace trace) {
+        trace.demand(TokenDemand.of(request));
         return planned(request.model(), fallbacks, Operation.EMBEDDINGS, trace, target -> true,
                 (permit, answer) -> permit.settle(answer, EmbeddingResult::usage), (target, plan) -> measured(
                 "embeddings", target, EmbeddingResult::usage, attempt(target, plan, Operation.EMBEDDINGS, trace,
@@ -197,7 +201,8 @@ public class Dispatcher {
                 return Uni.createFrom().failure(deadline.exceeded(trace.route()));
             }
             Plan plan = new Plan(targets, deadline);
-            Uni<T> limited = settle == null ? inOrder(plan, 0, call) : limiter.admit(trace.caller(), trace::rates)
+            Uni<T> limited = settle == null ? inOrder(plan, 0, call) : limiter.admit(trace.caller(), trace.demand(),
+                    trace::rates)
                     .flatMap(permit -> settle.apply(permit, inOrder(plan, 0, call)));
             return limited
                     .ifNoItem().after(deadline.remaining()).failWith(() -> deadline.exceeded(trace.route()))

@@ -113,4 +113,23 @@ class KeyLimitsTest {
         chat(key, "sim-1", true).then().statusCode(200);
         chat(key, "sim-1", false).then().statusCode(200);
     }
+
+    @Test
+    void tokensAreReservedUpFrontAndCorrectedByTheRealUsage() {
+        String key = key("{\"tpm\":100000}");
+        String body = "{\"model\":\"sim-1\",\"max_tokens\":5000,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        Response first = Gateway.as(key).body(body).post("/v1/chat/completions");
+        first.then().statusCode(200).header("x-ratelimit-limit-tokens", "100000")
+                .header("x-ratelimit-reset-tokens", matchesPattern("[0-9.]+m?s|1m0s"));
+        long afterFirst = Long.parseLong(first.header("x-ratelimit-remaining-tokens"));
+        // Reserved: the prompt estimate ("hi": 1 token) and max_tokens.
+        assertThat(afterFirst).isEqualTo(100000 - 5001);
+        long used = first.jsonPath().getLong("usage.total_tokens");
+
+        Response second = Gateway.as(key).body(body).post("/v1/chat/completions");
+        second.then().statusCode(200);
+        // The first call's reservation was corrected to what it used before the second reserved its own.
+        assertThat(Long.parseLong(second.header("x-ratelimit-remaining-tokens"))).isEqualTo(afterFirst - used);
+        assertThat(second.header("x-ratelimit-limit-requests")).isNull();
+    }
 }

@@ -47,16 +47,74 @@ abstract class KeyLimiterContract {
     }
 
     private KeyLimiter limiter(Duration leaseTtl) {
-        return new KeyLimiter(store, vertx, leaseTtl);
+        return new KeyLimiter(store, vertx, leaseTtl, 100);
     }
 
     static Caller caller(Long rpm, Integer maxConcurrent) {
+        return caller(rpm, null, maxConcurrent);
+    }
+
+    static Caller caller(Long rpm, Long tpm, Integer maxConcurrent) {
         return new Caller("key_" + UUID.randomUUID().toString().replace("-", ""), "test", null, ModelGlobs.ANY,
-                new KeyLimits(rpm, null, maxConcurrent, null));
+                new KeyLimits(rpm, tpm, maxConcurrent, null));
+    }
+
+    @Test
+    void reservesPromptAndMaxOutputThenCorrectsByTheRealUsage() {
+        KeyLimiter limiter = limiter(Duration.ofMinutes(1));
+        Caller caller = caller(null, 1000L, null);
+        AtomicReference<RateStatus> status = new AtomicReference<>();
+        TokenDemand demand = new TokenDemand(10, 100L);
+        Permit first = limiter.admit(caller, demand, status::set).await().atMost(WAIT);
+        assertThat(status.get().tokens().remaining()).isEqualTo(890);
+        first.settle(Uni.createFrom().item("answer"), answer -> Usage.of(12, 18)).await().atMost(WAIT);
+        limiter.admit(caller, demand, status::set).await().atMost(WAIT);
+        assertThat(status.get().tokens().remaining()).isEqualTo(1000 - 30 - 110);
+        // Without a bound on the output, the configured default (100 here) is reserved.
+        limiter.admit(caller, new TokenDemand(5, null), status::set).await().atMost(WAIT);
+        assertThat(status.get().tokens().remaining()).isEqualTo(860 - 105);
+    }
+
+    @Test
+    void aCutStreamIsCountedByThePromptAndTheOutputSeen() {
+        KeyLimiter limiter = limiter(Duration.ofMinutes(1));
+        Caller caller = caller(null, 1000L, null);
+        AtomicReference<RateStatus> status = new AtomicReference<>();
+        Permit permit = limiter.admit(caller, new TokenDemand(10, 500L), status::set).await().atMost(WAIT);
+        assertThat(status.get().tokens().remaining()).isEqualTo(490);
+        Multi<Chunk> cut = permit.settleStream(Uni.createFrom().item(Multi.createFrom().items(new Chunk(), new Chunk())
+                .onCompletion().failWith(() -> new IllegalStateException("cut")))).await().atMost(WAIT);
+        assertThatThrownBy(() -> cut.collect().asList().await().atMost(WAIT)).hasMessage("cut");
+        // 10 prompt tokens and 8 characters of output (2 tokens): 12 used of the 510 reserved.
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+            limiter.admit(caller, new TokenDemand(0, 1L), status::set).await().atMost(WAIT);
+            assertThat(status.get().tokens().remaining()).isEqualTo(1000 - 12 - 1);
+        });
+    }
+
+    @Test
+    void aReservationThatDoesNotFitIsRefusedAndGivesItsRequestBack() {
+        KeyLimiter limiter = limiter(Duration.ofMinutes(1));
+        Caller caller = caller(5L, 100L, null);
+        AtomicReference<RateStatus> status = new AtomicReference<>();
+        limiter.admit(caller, new TokenDemand(10, 80L), status::set).await().atMost(WAIT);
+        assertThatThrownBy(() -> limiter.admit(caller, new TokenDemand(10, 80L), status::set).await().atMost(WAIT))
+                .isInstanceOfSatisfying(GatewayException.class, g -> assertThat(g.kind()).isEqualTo(ErrorKind.RATE_LIMITED));
+        assertThat(status.get().tokens().remaining()).isEqualTo(10);
+        limiter.admit(caller, new TokenDemand(1, 1L), status::set).await().atMost(WAIT);
+        assertThat(status.get().requests().remaining()).isEqualTo(3);
+    }
+
+    @Test
+    void aPromptLargerThanTheWholeLimitIsABadRequest() {
+        KeyLimiter limiter = limiter(Duration.ofMinutes(1));
+        assertThatThrownBy(() -> limiter.admit(caller(null, 100L, null), new TokenDemand(101, 1L), s -> {
+        }).await().atMost(WAIT)).isInstanceOfSatisfying(GatewayException.class,
+                g -> assertThat(g.kind()).isEqualTo(ErrorKind.INVALID_REQUEST));
     }
 
     private static Permit admit(KeyLimiter limiter, Caller caller, AtomicReference<RateStatus> status) {
-        return limiter.admit(caller, status::set).await().atMost(WAIT);
+        return limiter.admit(caller, null, status::set).await().atMost(WAIT);
     }
 
     @Test

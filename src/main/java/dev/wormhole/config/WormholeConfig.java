@@ -196,6 +196,26 @@ public interface WormholeConfig {
          */
         @WithDefault("4096")
         long defaultMaxTokens();
+
+        /**
+         * What a call of a rate-limited key gets when the state store fails: {@code fail-closed} a 503, or
+         * {@code fail-open} admission under this replica's share of the key's limits ({@link #expectedReplicas()}),
+         * counted in {@code wormhole_state_store_failures_total}; the store is tried again on every call.
+         */
+        @WithDefault("fail-closed")
+        StoreFailure onStoreFailure();
+
+        /** Replicas the limits are shared by, for {@code fail-open}: each admits its share of a key's limits alone. */
+        @WithDefault("1")
+        int expectedReplicas();
+    }
+
+    /** What a rate-limited call gets when the state store fails. Written in configuration in kebab case. */
+    enum StoreFailure {
+        /** A 503: no call of a limited key goes out unchecked. */
+        FAIL_CLOSED,
+        /** Admission under a local, per-replica share of the key's limits, with a warning metric. */
+        FAIL_OPEN
     }
 
     /** Provider instance cache. */

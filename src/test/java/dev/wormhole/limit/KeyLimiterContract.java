@@ -47,7 +47,9 @@ abstract class KeyLimiterContract {
     }
 
     private KeyLimiter limiter(Duration leaseTtl) {
-        return new KeyLimiter(store, vertx, leaseTtl, 100);
+        return new KeyLimiter(store, vertx, new KeyLimiter.Settings(leaseTtl, 100,
+                dev.wormhole.config.WormholeConfig.StoreFailure.FAIL_CLOSED, 1),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
     static Caller caller(Long rpm, Integer maxConcurrent) {

@@ -82,6 +82,7 @@ public class MessagesResource {
         Translation core = translation(body, stream);
         Map<String, String> headers = relayedHeaders(rc);
         CallTrace trace = RequestTracing.trace(rc);
+        trace.demand(core.demand());
         if (stream) {
             Uni<Multi<Metered>> opened = Uni.createFrom().deferred(() -> dispatcher.stream(body.model(), List.of(),
                     trace, (provider, target) -> relays(provider, NativeApi.MESSAGES)

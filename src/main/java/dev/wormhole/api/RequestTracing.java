@@ -120,6 +120,11 @@ public class RequestTracing {
         return trace;
     }
 
+    /** The trace of the current request, or null when nothing has asked for one (no call was dispatched). */
+    static CallTrace existingTrace(RoutingContext rc) {
+        return rc.get(TRACE);
+    }
+
     /** Records the deadline the client stated for the current request. */
     static void clientDeadline(RoutingContext rc, Deadline deadline) {
         rc.put(CLIENT_DEADLINE, deadline);

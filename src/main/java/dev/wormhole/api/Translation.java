@@ -3,6 +3,7 @@ package dev.wormhole.api;
 import java.util.function.Supplier;
 
 import dev.wormhole.core.ChatRequest;
+import dev.wormhole.limit.TokenDemand;
 
 /**
  * A request's core form, made on first need and kept: a request in a client's own API that a target relays
@@ -33,6 +34,15 @@ final class Translation {
             throw failure;
         }
         return request;
+    }
+
+    /**
+     * What the request may cost in tokens, for its key's tokens-per-minute reservation; null when it cannot be
+     * translated (then only the default output is reserved).
+     */
+    TokenDemand demand() {
+        ChatRequest core = orNull();
+        return core == null ? null : TokenDemand.of(core);
     }
 
     /** The core request, or null when the request cannot be translated. */

@@ -23,13 +23,13 @@ public interface KeyConfig {
     /** Models and aliases the key may use, as globs ({@code openai/*}, {@code claude-*}); every model when unset. */
     Optional<List<String>> models();
 
-    /** Requests per minute allowed (recorded, not yet enforced). */
+    /** Requests per minute allowed, over a sliding minute shared by every replica; more is a 429. */
     Optional<Long> rpm();
 
-    /** Tokens per minute allowed (recorded, not yet enforced). */
+    /** Tokens per minute allowed: each call reserves its prompt estimate and max_tokens, corrected by its real usage. */
     Optional<Long> tpm();
 
-    /** Requests in flight at once allowed (recorded, not yet enforced). */
+    /** Requests in flight at once allowed; one more is a 429. */
     Optional<Integer> maxConcurrent();
 
     /** Spend allowed per {@code budget-period}, in US dollars (recorded, not yet enforced). */

@@ -3,8 +3,8 @@ package dev.wormhole.core;
 import java.math.BigDecimal;
 
 /**
- * The limits set on a virtual key; any of them may be null (no limit). Recorded and validated, not yet enforced:
- * the rate, concurrency and budget enforcement reads them from the request's {@link Caller}.
+ * The limits set on a virtual key; any of them may be null (no limit). The rate (requests and tokens per minute) and concurrency limits are enforced
+ * per call by the limiter, which reads them from the request's {@link Caller}.
  *
  * @param rpm           requests per minute
  * @param tpm           tokens per minute

@@ -8,6 +8,8 @@ import dev.wormhole.core.Caller;
 import dev.wormhole.core.Deadline;
 import dev.wormhole.core.GatewayException;
 import dev.wormhole.core.ModelRef;
+import dev.wormhole.limit.RateStatus;
+import dev.wormhole.limit.TokenDemand;
 
 /**
  * The upstream attempts of one client request, in order: each target tried and how it ended. Reported to the
@@ -23,6 +25,8 @@ public final class CallTrace {
     private final Deadline clientDeadline;
     private final Caller caller;
     private boolean committed;
+    private RateStatus rates;
+    private TokenDemand demand;
 
     /** A trace for an anonymous request whose client stated no deadline. */
     public CallTrace() {
@@ -43,6 +47,26 @@ public final class CallTrace {
     /** Who the request comes from. */
     public Caller caller() {
         return caller;
+    }
+
+    /** Records what the request's next call may cost in tokens, for its key's tokens-per-minute reservation. */
+    public synchronized void demand(TokenDemand tokens) {
+        demand = tokens;
+    }
+
+    /** What the request's next call may cost in tokens, or null when unknown. */
+    public synchronized TokenDemand demand() {
+        return demand;
+    }
+
+    /** Records where the caller's key stands against its rate limits, for the response headers. */
+    public synchronized void rates(RateStatus status) {
+        rates = status;
+    }
+
+    /** Where the caller's key stands against its rate limits after its last call, or null when it has none. */
+    public synchronized RateStatus rates() {
+        return rates;
     }
 
     /** The deadline the client stated, or null. */

@@ -26,6 +26,9 @@ import dev.wormhole.core.Metered;
 import dev.wormhole.core.ModelInfo;
 import dev.wormhole.core.ModelRef;
 import dev.wormhole.core.Usage;
+import dev.wormhole.limit.KeyLimiter;
+import dev.wormhole.limit.Permit;
+import dev.wormhole.limit.TokenDemand;
 import dev.wormhole.provider.EmbeddingProvider;
 import dev.wormhole.provider.Lease;
 import dev.wormhole.provider.NativeApi;
@@ -58,20 +61,23 @@ public class Dispatcher {
     private final ProviderGuards guards;
     private final ProviderDirectory directory;
     private final UsageMetrics metrics;
+    private final KeyLimiter limiter;
     private final Duration listTimeout;
 
     Dispatcher(RoutePlanner planner, ProviderRegistry registry, ProviderGuards guards, ProviderDirectory directory,
-            UsageMetrics metrics, WormholeConfig config) {
+            UsageMetrics metrics, KeyLimiter limiter, WormholeConfig config) {
         this.planner = planner;
         this.registry = registry;
         this.guards = guards;
         this.directory = directory;
         this.metrics = metrics;
+        this.limiter = limiter;
         this.listTimeout = config.models().listTimeout();
     }
 
     /** A complete answer, from the first target that gives one, within the request's deadline. */
     public Uni<ChatResult> chat(ChatRequest request, List<String> fallbacks, CallTrace trace) {
+        trace.demand(TokenDemand.of(request));
         return call(request.model(), fallbacks, trace, ChatResult::usage,
                 (provider, target) -> chatOn(provider, target, request));
     }
@@ -95,7 +101,8 @@ public class Dispatcher {
      */
     public <T> Uni<T> call(String model, List<String> fallbacks, CallTrace trace, Function<T, Usage> usage,
             BiFunction<Provider, ModelRef, Uni<T>> onTarget) {
-        return planned(model, fallbacks, Operation.CHAT, trace, target -> true, (target, plan) -> measured("chat",
+        return planned(model, fallbacks, Operation.CHAT, trace, target -> true,
+                (permit, answer) -> permit.settle(answer, usage), (target, plan) -> measured("chat",
                 target, usage, attempt(target, plan, Operation.CHAT, trace, provider -> onTarget.apply(provider,
                         target))));
     }
@@ -107,7 +114,7 @@ public class Dispatcher {
     public <T> Uni<T> callNative(String model, NativeApi api, CallTrace trace,
             BiFunction<NativeProvider, ModelRef, Uni<T>> onTarget, Supplier<T> otherwise) {
         return planned(model, List.of(), Operation.COUNT_TOKENS, trace, target -> directory.settings(
-                target.provider()).map(settings -> settings.speaks(api)).orElse(false), (target, plan) -> measured(
+                target.provider()).map(settings -> settings.speaks(api)).orElse(false), null, (target, plan) -> measured(
                         "count_tokens", target, answer -> null, attempt(target, plan, Operation.COUNT_TOKENS, trace,
                                 provider -> onTarget.apply((NativeProvider) provider, target))))
                 .onFailure(NoTarget.class).recoverWithUni(() -> Uni.createFrom().item(otherwise));
@@ -119,13 +126,14 @@ public class Dispatcher {
      * the Multi ends or is cancelled.
      */
     public Uni<Multi<ChatDelta>> stream(ChatRequest request, List<String> fallbacks, CallTrace trace) {
+        trace.demand(TokenDemand.of(request));
         return stream(request.model(), fallbacks, trace, (provider, target) -> streamOn(provider, target, request));
     }
 
     /** As {@link #stream(ChatRequest, List, CallTrace)} for a stream of any items, opened by {@code onTarget}. */
     public <E extends Metered> Uni<Multi<E>> stream(String model, List<String> fallbacks, CallTrace trace,
             BiFunction<Provider, ModelRef, Multi<E>> onTarget) {
-        return planned(model, fallbacks, Operation.STREAM_OPEN, trace, target -> true,
+        return planned(model, fallbacks, Operation.STREAM_OPEN, trace, target -> true, Permit::settleStream,
                 (target, plan) -> openStream(target, plan, onTarget, trace))
                 .map(stream -> {
                     trace.committed();
@@ -148,7 +156,9 @@ public class Dispatcher {
 
     /** One vector per input, within the request's deadline. */
     public Uni<EmbeddingResult> embed(EmbeddingRequest request, List<String> fallbacks, CallTrace trace) {
-        return planned(request.model(), fallbacks, Operation.EMBEDDINGS, trace, target -> true, (target, plan) -> measured(
+        trace.demand(TokenDemand.of(request));
+        return planned(request.model(), fallbacks, Operation.EMBEDDINGS, trace, target -> true,
+                (permit, answer) -> permit.settle(answer, EmbeddingResult::usage), (target, plan) -> measured(
                 "embeddings", target, EmbeddingResult::usage, attempt(target, plan, Operation.EMBEDDINGS, trace,
                         provider -> {
                             if (!(provider instanceof EmbeddingProvider embeddings)) {
@@ -172,10 +182,14 @@ public class Dispatcher {
 
     /**
      * Plans the targets of a call and tries them in turn under its one deadline (see {@link CallTrace#deadline}):
-     * on expiry the attempt in flight is cancelled and the client gets a 504 listing what was tried.
+     * on expiry the attempt in flight is cancelled and the client gets a 504 listing what was tried. Before any
+     * target is tried, the caller's key is admitted against its rate and concurrency limits ({@link KeyLimiter}),
+     * once for all targets and retries, and {@code settle} holds its permit until the call ends (null: a call
+     * these limits do not count).
      */
     private <T> Uni<T> planned(String model, List<String> fallbacks, Operation operation, CallTrace trace,
-            Predicate<ModelRef> eligible, BiFunction<ModelRef, Plan, Uni<T>> call) {
+            Predicate<ModelRef> eligible, BiFunction<Permit, Uni<T>, Uni<T>> settle,
+            BiFunction<ModelRef, Plan, Uni<T>> call) {
         return Uni.createFrom().deferred(() -> {
             requireModels(trace.caller(), model, fallbacks);
             List<ModelRef> targets = planner.plan(model, fallbacks, operation).stream().filter(eligible).toList();
@@ -186,7 +200,11 @@ public class Dispatcher {
             if (deadline.expired()) {
                 return Uni.createFrom().failure(deadline.exceeded(trace.route()));
             }
-            return inOrder(new Plan(targets, deadline), 0, call)
+            Plan plan = new Plan(targets, deadline);
+            Uni<T> limited = settle == null ? inOrder(plan, 0, call) : limiter.admit(trace.caller(), trace.demand(),
+                    trace::rates)
+                    .flatMap(permit -> settle.apply(permit, inOrder(plan, 0, call)));
+            return limited
                     .ifNoItem().after(deadline.remaining()).failWith(() -> deadline.exceeded(trace.route()))
                     .onFailure(Dispatcher::deadlineExceeded).transform(f -> deadline.exceeded(trace.route()));
         });

@@ -117,4 +117,17 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.wormhole.provider.openai..")
                 .check(MAIN);
     }
+
+    @Test
+    void limitsKnowOnlyCoreConfigAndStateAndOnlyRoutingAndTheEdgeUseThem() {
+        noClasses().that().resideInAPackage("dev.wormhole.limit..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.wormhole.api..", "dev.wormhole.routing..",
+                        "dev.wormhole.provider..", "dev.wormhole.batch..", "dev.wormhole.tool..",
+                        "dev.wormhole.discovery..", "dev.wormhole.key..")
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage("dev.wormhole.core..", "dev.wormhole.config..", "dev.wormhole.provider..",
+                "dev.wormhole.state..", "dev.wormhole.key..")
+                .should().dependOnClassesThat().resideInAPackage("dev.wormhole.limit..")
+                .check(MAIN);
+    }
 }

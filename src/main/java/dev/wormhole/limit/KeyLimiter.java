@@ -1,0 +1,220 @@
+package dev.wormhole.limit;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.wormhole.config.WormholeConfig;
+import dev.wormhole.core.Caller;
+import dev.wormhole.core.ErrorKind;
+import dev.wormhole.core.GatewayException;
+import dev.wormhole.core.KeyLimits;
+import dev.wormhole.core.Usage;
+import dev.wormhole.state.Admission;
+import dev.wormhole.state.StateStore;
+import dev.wormhole.state.StateStoreException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.TimeoutException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+
+/**
+ * Enforces a virtual key's requests per minute, tokens per minute and requests in flight, once per call before any
+ * upstream attempt, in the shared {@link StateStore} so that every replica counts against the same limits: sliding
+ * one-minute windows per key ({@link StateStore#admit}; tokens are reserved for the prompt estimate and the most
+ * output the request allows, and corrected by the real usage when the call ends) and a lease per call in flight
+ * ({@link StateStore#acquire}), renewed while the call runs and given back when it ends. What a refused call
+ * counted is given back. Static and anonymous callers are not limited. When the store fails, the configured policy
+ * applies ({@link WormholeConfig.StoreFailure}): a 503, or this replica's share of the limits kept in memory
+ * ({@link LocalFallback}); either way the store is asked again on the next call.
+ */
+@ApplicationScoped
+public class KeyLimiter {
+
+    /** The window of the per-minute limits. */
+    static final Duration MINUTE = Duration.ofMinutes(1);
+    /** When to retry a call refused for concurrency: a slot frees when some call ends, which nothing predicts. */
+    private static final Duration CONCURRENCY_RETRY = Duration.ofSeconds(1);
+
+    /** How often a failing store is logged at most. */
+    private static final long LOG_INTERVAL_MILLIS = 60_000;
+
+    private final StateStore store;
+    private final Vertx vertx;
+    private final Settings settings;
+    private final Duration leaseTtl;
+    private final long defaultMaxTokens;
+    private final LocalFallback local;
+    private final Counter storeFailures;
+    private final AtomicLong lastLogged = new AtomicLong(Long.MIN_VALUE);
+
+    @Inject
+    KeyLimiter(StateStore store, Vertx vertx, WormholeConfig config, MeterRegistry meters) {
+        this(store, vertx, new Settings(config.limits().leaseTtl(), config.limits().defaultMaxTokens(),
+                config.limits().onStoreFailure(), config.limits().expectedReplicas()), meters);
+    }
+
+    /** A limiter on {@code store}; its failures are counted in {@code meters}. */
+    public KeyLimiter(StateStore store, Vertx vertx, Settings settings, MeterRegistry meters) {
+        this.store = store;
+        this.vertx = vertx;
+        this.settings = settings;
+        this.leaseTtl = settings.leaseTtl();
+        this.defaultMaxTokens = settings.defaultMaxTokens();
+        this.local = new LocalFallback(settings.expectedReplicas());
+        this.storeFailures = Counter.builder("wormhole.state.store.failures")
+                .description("State store operations that failed, by what needed them").tag("use", "limits")
+                .register(meters);
+    }
+
+    /**
+     * How the limiter works: concurrency leases live {@code leaseTtl} unless renewed; {@code defaultMaxTokens} of
+     * output are reserved for a request without a bound; {@code onStoreFailure} with {@code expectedReplicas}.
+     */
+    public record Settings(Duration leaseTtl, long defaultMaxTokens, WormholeConfig.StoreFailure onStoreFailure,
+            int expectedReplicas) {
+    }
+
+    /**
+     * Admits one call of {@code caller} that may cost {@code demand} (null: unknown, only the default output is
+     * reserved), reporting where its key stands to {@code report} (also when refused), or fails with a 429 that says
+     * when to retry. The permit must be settled ({@link Permit#settle}).
+     */
+    public Uni<Permit> admit(Caller caller, TokenDemand demand, Consumer<RateStatus> report) {
+        KeyLimits limits = caller.limits();
+        if (!caller.virtual() || (limits.rpm() == null && limits.tpm() == null && limits.maxConcurrent() == null)) {
+            return Uni.createFrom().item(Permit.NONE);
+        }
+        TokenDemand known = demand == null ? new TokenDemand(0, null) : demand;
+        return Uni.createFrom().deferred(() -> {
+            long reserved = reservation(known, limits.tpm());
+            return shared(caller, limits, known, reserved, report).onFailure(KeyLimiter::storeFailed)
+                    .recoverWithUni(failure -> onStoreFailure(caller.keyId(), limits, known, reserved, failure));
+        });
+    }
+
+    private Uni<Permit> shared(Caller caller, KeyLimits limits, TokenDemand known, long reserved,
+            Consumer<RateStatus> report) {
+        return Uni.createFrom().deferred(() -> {
+            KeyGrant grant = new KeyGrant(store, vertx, leaseTtl, caller.keyId(), limits, known.prompt(), reserved);
+            return count(grant.requestsKey(), limits.rpm(), 1).flatMap(requests -> {
+                grant.requests = requests;
+                if (requests != null && !requests.admitted()) {
+                    report.accept(grant.status());
+                    return refuse(grant, "requests per minute (" + limits.rpm() + ")", requests.retryAfter());
+                }
+                return count(grant.tokensKey(), limits.tpm(), grant.reserved).flatMap(tokens -> {
+                    grant.tokens = tokens;
+                    report.accept(grant.status());
+                    if (tokens != null && !tokens.admitted()) {
+                        return refuse(grant, "tokens per minute (" + limits.tpm() + ")", tokens.retryAfter());
+                    }
+                    return lease(grant);
+                });
+            });
+        });
+    }
+
+    private static boolean storeFailed(Throwable failure) {
+        return failure instanceof StateStoreException || failure instanceof TimeoutException
+                || failure instanceof java.util.concurrent.TimeoutException;
+    }
+
+    /** The configured policy for a call whose limits the store could not check. */
+    private Uni<Permit> onStoreFailure(String keyId, KeyLimits limits, TokenDemand demand, long reserved,
+            Throwable failure) {
+        storeFailures.increment();
+        long now = System.currentTimeMillis();
+        long last = lastLogged.get();
+        if (now - last >= LOG_INTERVAL_MILLIS && lastLogged.compareAndSet(last, now)) {
+            Log.warnf("The state store failed to check a key's rate limits (%s); applying wormhole.limits."
+                    + "on-store-failure=%s until it answers again", failure.getMessage(),
+                    settings.onStoreFailure().name().toLowerCase().replace('_', '-'));
+        }
+        if (settings.onStoreFailure() == WormholeConfig.StoreFailure.FAIL_CLOSED) {
+            return Uni.createFrom().failure(GatewayException.of(ErrorKind.UNAVAILABLE, "rate_limit_store_unavailable",
+                    "The gateway cannot check this API key's rate limits right now; retry shortly.")
+                    .withRetryAfter(CONCURRENCY_RETRY));
+        }
+        if (limits.rpm() != null && !local.admit("rpm:" + keyId, limits.rpm(), 1, now)) {
+            return Uni.createFrom().failure(refused("requests per minute (" + local.share(limits.rpm())
+                    + " on this replica while the shared state store is unavailable)", CONCURRENCY_RETRY));
+        }
+        if (limits.tpm() != null && !local.admit("tpm:" + keyId, limits.tpm(), reserved, now)) {
+            return Uni.createFrom().failure(refused("tokens per minute (" + local.share(limits.tpm())
+                    + " on this replica while the shared state store is unavailable)", CONCURRENCY_RETRY));
+        }
+        Integer max = limits.maxConcurrent();
+        if (max != null && !local.acquire(keyId, max)) {
+            return Uni.createFrom().failure(refused("concurrent requests (" + local.share(max)
+                    + " on this replica while the shared state store is unavailable)", CONCURRENCY_RETRY));
+        }
+        return Uni.createFrom().item(new Permit(new Permit.Holding() {
+            @Override
+            public Uni<Void> end(Usage usage) {
+                if (max != null) {
+                    local.release(keyId);
+                }
+                return Uni.createFrom().voidItem();
+            }
+
+            @Override
+            public Usage estimate(long outputTokens) {
+                return Usage.of(demand.prompt(), outputTokens);
+            }
+        }));
+    }
+
+    /**
+     * The tokens to reserve: the prompt estimate and the output allowed, at most the whole limit (a bound on the
+     * output is no promise to use it). A prompt estimated above the limit can never be admitted: a 400, since
+     * retrying cannot help.
+     */
+    private long reservation(TokenDemand demand, Long tpm) {
+        if (tpm == null) {
+            return 0;
+        }
+        if (demand.prompt() > tpm) {
+            throw GatewayException.of(ErrorKind.INVALID_REQUEST, "request_too_large", "The prompt (about "
+                    + demand.prompt() + " tokens) is larger than this API key's limit of " + tpm
+                    + " tokens per minute; send a shorter prompt or ask the key's owner for a higher limit.");
+        }
+        long output = demand.maxOutput() != null ? demand.maxOutput() : defaultMaxTokens;
+        return Math.max(1, Math.min(tpm, demand.prompt() + output));
+    }
+
+    private Uni<Admission> count(String key, Long limit, long cost) {
+        return limit == null ? Uni.createFrom().nullItem() : store.admit(key, limit, MINUTE, cost);
+    }
+
+    private Uni<Permit> lease(KeyGrant grant) {
+        Integer max = grant.limits.maxConcurrent();
+        if (max == null) {
+            return Uni.createFrom().item(new Permit(grant));
+        }
+        String leaseId = UUID.randomUUID().toString();
+        return store.acquire(grant.concurrencyKey(), max, leaseId, leaseTtl).flatMap(taken -> {
+            if (!taken) {
+                return refuse(grant, "concurrent requests (" + max + ")", CONCURRENCY_RETRY);
+            }
+            grant.leased(leaseId);
+            return Uni.createFrom().item(new Permit(grant));
+        });
+    }
+
+    /** Gives back what a refused call counted, then fails it with a 429. */
+    private static Uni<Permit> refuse(KeyGrant grant, String limit, Duration retryAfter) {
+        return grant.undo().onItem().transformToUni(ignored -> Uni.createFrom().failure(refused(limit, retryAfter)));
+    }
+
+    private static GatewayException refused(String limit, Duration retryAfter) {
+        return GatewayException.of(ErrorKind.RATE_LIMITED, "rate_limit_exceeded", "This API key has reached its "
+                + "limit of " + limit + "; retry after the delay in the Retry-After header.").withRetryAfter(retryAfter);
+    }
+}

@@ -175,6 +175,12 @@ public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
                 // Virtual keys (VirtualKeysTest): an admin key, and a declared key limited to the simulator's models.
                 Map.entry("wormhole.auth.admin-key", ADMIN_KEY),
                 Map.entry("wormhole.keys.gitops.secret", CONFIG_KEY),
+                // Usage and budgets (UsageBudgetsTest): operator prices of a WireMock model and of the simulator.
+                Map.entry("wormhole.prices.\"openai/priced-model\".input", "3"),
+                Map.entry("wormhole.prices.\"openai/priced-model\".output", "6"),
+                Map.entry("wormhole.prices.\"openai/priced-model\".cached-input", "1.5"),
+                Map.entry("wormhole.prices.\"simulator/sim-1\".input", "1"),
+                Map.entry("wormhole.prices.\"simulator/sim-1\".output", "2"),
                 Map.entry("wormhole.keys.gitops.team", "platform"),
                 Map.entry("wormhole.keys.gitops.models", "sim-*"),
                 Map.entry("wormhole.keys.gitops.rpm", "60"),

@@ -3,8 +3,8 @@ package dev.wormhole.core;
 import java.math.BigDecimal;
 
 /**
- * The limits set on a virtual key; any of them may be null (no limit). Recorded and validated, not yet enforced:
- * the rate, concurrency and budget enforcement reads them from the request's {@link Caller}.
+ * The limits set on a virtual key; any of them may be null (no limit). Recorded and validated; the budget is
+ * enforced (the rate and concurrency limits not yet), read from the request's {@link Caller}.
  *
  * @param rpm           requests per minute
  * @param tpm           tokens per minute

@@ -31,13 +31,15 @@ import io.vertx.ext.web.handler.BodyHandler;
  * On {@code /v1/*} the key is a client key: a static one, checked at once, or a virtual key, looked up without
  * blocking (the request stays paused, as Quarkus leaves it, until the lookup answers on the request's own event
  * loop). The key's {@link Caller} goes on the routing context ({@link RequestTracing#caller}). On
- * {@code /admin/keys} only the admin key is accepted, and without one configured that API is disabled; the other
+ * {@code /admin/keys} and {@code /admin/usage} only the admin key is accepted, and without one configured those APIs
+ * are disabled; the other
  * {@code /admin/*} endpoints also take a static client key, as they did before the admin key existed.
  */
 @ApplicationScoped
 public class EdgeGuard {
 
     private static final String KEYS_API = "/admin/keys";
+    private static final String USAGE_API = "/admin/usage";
 
     private final KeyAuthenticator keys;
     private final Optional<byte[]> adminDigest;
@@ -82,10 +84,11 @@ public class EdgeGuard {
 
     private void guardAdmin(RoutingContext rc) {
         String path = rc.request().path();
-        boolean keysApi = path.equals(KEYS_API) || path.startsWith(KEYS_API + "/");
+        boolean keysApi = path.equals(KEYS_API) || path.startsWith(KEYS_API + "/") || path.equals(USAGE_API)
+                || path.startsWith(USAGE_API + "/");
         String presented = presentedKey(rc);
         if (keysApi && adminDigest.isEmpty()) {
-            reject(rc, 403, ErrorEnvelope.of("The admin API for virtual keys is disabled: set an admin key "
+            reject(rc, 403, ErrorEnvelope.of("The admin API for virtual keys and usage is disabled: set an admin key "
                     + "(WORMHOLE_ADMIN_KEY or wormhole.auth.admin-key) to enable it.", ErrorKind.PERMISSION_DENIED.openAiType(),
                     null, "admin_api_disabled"));
         } else if (adminKey(presented)) {

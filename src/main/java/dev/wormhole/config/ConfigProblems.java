@@ -1,11 +1,13 @@
 package dev.wormhole.config;
 
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Finds every mistake in the configuration at once, so startup fails with one message listing them all. */
 final class ConfigProblems {
@@ -100,6 +102,24 @@ final class ConfigProblems {
             problems.add("wormhole.responses.store-ttl must be positive");
         }
         problems.addAll(stateProblems(config.state()));
+        problems.addAll(priceProblems(config.prices()));
+        return problems;
+    }
+
+    static List<String> priceProblems(Map<String, PriceConfig> prices) {
+        List<String> problems = new ArrayList<>();
+        prices.forEach((model, price) -> {
+            String key = "wormhole.prices.\"" + model + "\"";
+            if (!model.matches("[A-Za-z0-9][A-Za-z0-9._-]*/\\S+")) {
+                problems.add(key + ": a price is set per provider/model, such as \"openai/gpt-4o\"");
+            }
+            for (Optional<BigDecimal> value : List.of(price.input(), price.output(), price.cachedInput())) {
+                if (value.filter(v -> v.signum() < 0).isPresent()) {
+                    problems.add(key + ": prices must not be negative");
+                    break;
+                }
+            }
+        });
         return problems;
     }
 

@@ -32,7 +32,7 @@ public interface KeyConfig {
     /** Requests in flight at once allowed; one more is a 429. */
     Optional<Integer> maxConcurrent();
 
-    /** Spend allowed per {@code budget-period}, in US dollars (recorded, not yet enforced). */
+    /** Spend allowed per {@code budget-period}, in US dollars; calls beyond it are refused with a 429. */
     Optional<BigDecimal> budgetUsd();
 
     /** Period of {@code budget-usd}: {@code day}, {@code month} or {@code total}. */

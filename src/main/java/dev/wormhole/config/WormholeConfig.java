@@ -97,6 +97,13 @@ public interface WormholeConfig {
     /** The state store: embedded (one replica) or Redis (shared by every replica). */
     StateConfig state();
 
+    /**
+     * Prices by {@code provider/model} (quote names holding dots: {@code wormhole.prices."openai/gpt-4.1".input=2}),
+     * in USD per million tokens; they replace the model catalog's, which prices most well-known models. A model with
+     * no price from either is recorded at cost 0 and counted as unpriced.
+     */
+    Map<String, PriceConfig> prices();
+
     /** Agent loop limits. */
     interface Agent {
         /** Model turns that end in server tool calls allowed when the request names no {@code max_steps}. */

@@ -21,6 +21,8 @@ public enum ErrorKind {
     PAYLOAD_TOO_LARGE(413, "invalid_request_error", false),
     /** The upstream (or the gateway) is rate limiting; retry after the advertised delay. */
     RATE_LIMITED(429, "rate_limit_error", true),
+    /** The caller's key has spent its budget for the period; retrying before the period resets cannot succeed. */
+    BUDGET_EXCEEDED(429, "insufficient_quota", false),
     /** The upstream rejected the gateway's own provider credentials: an operator problem, not the caller's. */
     UPSTREAM_AUTHENTICATION(502, "api_error", false),
     /** The upstream failed (5xx, reset connection, malformed or truncated reply). */

@@ -3,8 +3,9 @@ package dev.wormhole.core;
 import java.math.BigDecimal;
 
 /**
- * The limits set on a virtual key; any of them may be null (no limit). The rate (requests and tokens per minute) and concurrency limits are enforced
- * per call by the limiter, which reads them from the request's {@link Caller}.
+ * The limits set on a virtual key; any of them may be null (no limit). The rate (requests and tokens per minute)
+ * and concurrency limits are enforced per call by the limiter, the budget before any target is planned; both read
+ * them from the request's {@link Caller}.
  *
  * @param rpm           requests per minute
  * @param tpm           tokens per minute

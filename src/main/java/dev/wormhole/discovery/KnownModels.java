@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,7 @@ public class KnownModels {
     static final String RESOURCE = "catalog/known-models.json";
 
     private final Map<String, List<ModelInfo>> byVendor = new HashMap<>();
+    private final Map<String, Double> cachedInputPrices = new HashMap<>();
 
     KnownModels(ObjectMapper json) {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
@@ -39,7 +41,13 @@ public class KnownModels {
             JsonNode vendors = json.readTree(in).path("vendors");
             vendors.fields().forEachRemaining(vendor -> {
                 List<ModelInfo> models = new ArrayList<>();
-                vendor.getValue().forEach(entry -> models.add(read(entry)));
+                vendor.getValue().forEach(entry -> {
+                    models.add(read(entry));
+                    if (entry.hasNonNull("cached_input")) {
+                        cachedInputPrices.put(vendor.getKey() + '/' + entry.path("id").asText(),
+                                entry.get("cached_input").asDouble());
+                    }
+                });
                 byVendor.put(vendor.getKey(), List.copyOf(models));
             });
         } catch (IOException e) {
@@ -82,6 +90,18 @@ public class KnownModels {
                 first(live.contextWindow(), known.contextWindow()), first(live.maxOutputTokens(), known.maxOutputTokens()),
                 first(live.inputPrice(), known.inputPrice()), first(live.outputPrice(), known.outputPrice()),
                 live.deprecated() || known.deprecated());
+    }
+
+    /**
+     * The vendor's list price of prompt tokens read from its prompt cache, in USD per million, for a model it
+     * knows (dated versions included); empty when the vendor publishes none or the model is unknown.
+     */
+    public Optional<Double> cachedInputPrice(String id, String vendor) {
+        if (vendor == null) {
+            return Optional.empty();
+        }
+        ModelInfo known = find(id, vendor);
+        return known == null ? Optional.empty() : Optional.ofNullable(cachedInputPrices.get(vendor + '/' + known.id()));
     }
 
     private ModelInfo find(String id, String vendor) {

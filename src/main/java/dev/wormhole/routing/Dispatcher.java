@@ -38,6 +38,7 @@ import dev.wormhole.provider.Provider;
 import dev.wormhole.provider.ProviderDirectory;
 import dev.wormhole.provider.ProviderGuards;
 import dev.wormhole.provider.ProviderRegistry;
+import dev.wormhole.usage.Spending;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -62,16 +63,18 @@ public class Dispatcher {
     private final ProviderDirectory directory;
     private final UsageMetrics metrics;
     private final KeyLimiter limiter;
+    private final Spending spending;
     private final Duration listTimeout;
 
     Dispatcher(RoutePlanner planner, ProviderRegistry registry, ProviderGuards guards, ProviderDirectory directory,
-            UsageMetrics metrics, KeyLimiter limiter, WormholeConfig config) {
+            UsageMetrics metrics, KeyLimiter limiter, Spending spending, WormholeConfig config) {
         this.planner = planner;
         this.registry = registry;
         this.guards = guards;
         this.directory = directory;
         this.metrics = metrics;
         this.limiter = limiter;
+        this.spending = spending;
         this.listTimeout = config.models().listTimeout();
     }
 
@@ -102,9 +105,9 @@ public class Dispatcher {
     public <T> Uni<T> call(String model, List<String> fallbacks, CallTrace trace, Function<T, Usage> usage,
             BiFunction<Provider, ModelRef, Uni<T>> onTarget) {
         return planned(model, fallbacks, Operation.CHAT, trace, target -> true,
-                (permit, answer) -> permit.settle(answer, usage), (target, plan) -> measured("chat",
-                target, usage, attempt(target, plan, Operation.CHAT, trace, provider -> onTarget.apply(provider,
-                        target))));
+                (permit, answer) -> permit.settle(answer, usage), (target, plan) -> measured("chat", target,
+                        spending.call(trace.caller(), target), usage, attempt(target, plan, Operation.CHAT, trace,
+                                provider -> onTarget.apply(provider, target))));
     }
 
     /**
@@ -115,8 +118,9 @@ public class Dispatcher {
             BiFunction<NativeProvider, ModelRef, Uni<T>> onTarget, Supplier<T> otherwise) {
         return planned(model, List.of(), Operation.COUNT_TOKENS, trace, target -> directory.settings(
                 target.provider()).map(settings -> settings.speaks(api)).orElse(false), null, (target, plan) -> measured(
-                        "count_tokens", target, answer -> null, attempt(target, plan, Operation.COUNT_TOKENS, trace,
-                                provider -> onTarget.apply((NativeProvider) provider, target))))
+                        "count_tokens", target, Spending.Call.NOT_BILLED, answer -> null, attempt(target, plan,
+                                Operation.COUNT_TOKENS, trace, provider -> onTarget.apply((NativeProvider) provider,
+                                        target))))
                 .onFailure(NoTarget.class).recoverWithUni(() -> Uni.createFrom().item(otherwise));
     }
 
@@ -159,7 +163,8 @@ public class Dispatcher {
         trace.demand(TokenDemand.of(request));
         return planned(request.model(), fallbacks, Operation.EMBEDDINGS, trace, target -> true,
                 (permit, answer) -> permit.settle(answer, EmbeddingResult::usage), (target, plan) -> measured(
-                "embeddings", target, EmbeddingResult::usage, attempt(target, plan, Operation.EMBEDDINGS, trace,
+                "embeddings", target, spending.call(trace.caller(), target), EmbeddingResult::usage,
+                attempt(target, plan, Operation.EMBEDDINGS, trace,
                         provider -> {
                             if (!(provider instanceof EmbeddingProvider embeddings)) {
                                 throw GatewayException.of(ErrorKind.INVALID_REQUEST, "unsupported_capability",
@@ -182,16 +187,18 @@ public class Dispatcher {
 
     /**
      * Plans the targets of a call and tries them in turn under its one deadline (see {@link CallTrace#deadline}):
-     * on expiry the attempt in flight is cancelled and the client gets a 504 listing what was tried. Before any
-     * target is tried, the caller's key is admitted against its rate and concurrency limits ({@link KeyLimiter}),
-     * once for all targets and retries, and {@code settle} holds its permit until the call ends (null: a call
-     * these limits do not count).
+     * on expiry the attempt in flight is cancelled and the client gets a 504 listing what was tried. The caller's
+     * key must allow the models and be within its budget before any target is planned; then it is admitted against
+     * its rate and concurrency limits ({@link KeyLimiter}), once for all targets and retries, and {@code settle}
+     * holds its permit until the call ends (null: a call these limits do not count).
      */
     private <T> Uni<T> planned(String model, List<String> fallbacks, Operation operation, CallTrace trace,
             Predicate<ModelRef> eligible, BiFunction<Permit, Uni<T>, Uni<T>> settle,
             BiFunction<ModelRef, Plan, Uni<T>> call) {
         return Uni.createFrom().deferred(() -> {
             requireModels(trace.caller(), model, fallbacks);
+            return spending.require(trace.caller());
+        }).chain(() -> Uni.createFrom().deferred(() -> {
             List<ModelRef> targets = planner.plan(model, fallbacks, operation).stream().filter(eligible).toList();
             if (targets.isEmpty()) {
                 return Uni.createFrom().failure(new NoTarget());
@@ -207,7 +214,7 @@ public class Dispatcher {
             return limited
                     .ifNoItem().after(deadline.remaining()).failWith(() -> deadline.exceeded(trace.route()))
                     .onFailure(Dispatcher::deadlineExceeded).transform(f -> deadline.exceeded(trace.route()));
-        });
+        }));
     }
 
     /**
@@ -276,7 +283,7 @@ public class Dispatcher {
             Lease lease = registry.lease(target.provider());
             Runnable done = planner.track(target);
             Duration firstToken = directory.settings(target.provider()).orElseThrow().timeouts().firstToken();
-            StreamUsage usage = new StreamUsage(target, metrics);
+            StreamUsage usage = new StreamUsage(target, metrics, spending.call(trace.caller(), target));
             AtomicBoolean handedOver = new AtomicBoolean();
             Uni<Multi<E>> opened = guards.call(target.provider(), target.model(), Operation.STREAM_OPEN,
                     plan.deadline(), plan.hasNext(target), () -> {
@@ -316,14 +323,16 @@ public class Dispatcher {
         });
     }
 
-    private <T> Uni<T> measured(String operation, ModelRef ref, Function<T, Usage> usage, Uni<T> call) {
+    private <T> Uni<T> measured(String operation, ModelRef ref, Spending.Call spend, Function<T, Usage> usage,
+            Uni<T> call) {
         return Uni.createFrom().deferred(() -> {
             long start = System.nanoTime();
             return call.onTermination().invoke((item, failure, cancelled) -> {
                 String outcome = failure != null ? UsageMetrics.outcome(failure)
                         : cancelled ? UsageMetrics.CANCELLED : UsageMetrics.OK;
-                metrics.record(operation, ref, outcome, Duration.ofNanos(System.nanoTime() - start),
-                        item == null ? null : usage.apply(item));
+                Usage used = item == null ? null : usage.apply(item);
+                metrics.record(operation, ref, outcome, Duration.ofNanos(System.nanoTime() - start), used);
+                spend.ended(used, failure);
             });
         });
     }

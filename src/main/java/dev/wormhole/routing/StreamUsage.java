@@ -7,24 +7,27 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.wormhole.core.Metered;
 import dev.wormhole.core.ModelRef;
 import dev.wormhole.core.Usage;
+import dev.wormhole.usage.Spending;
 import io.smallrye.mutiny.Multi;
 
 /**
  * The accounting of one streamed call on one target: the usage the provider reported, or, for a stream cut
  * before its usage chunk, an estimate of the output from the text that did reach the client (about four
- * characters a token), so that cut streams are not free.
+ * characters a token), so that cut streams are not free. Both go to the metrics and to the key's usage.
  */
 final class StreamUsage {
 
     private final ModelRef target;
     private final UsageMetrics metrics;
+    private final Spending.Call spend;
     private final long start = System.nanoTime();
     private final AtomicReference<Usage> reported = new AtomicReference<>();
     private final AtomicLong characters = new AtomicLong();
 
-    StreamUsage(ModelRef target, UsageMetrics metrics) {
+    StreamUsage(ModelRef target, UsageMetrics metrics, Spending.Call spend) {
         this.target = target;
         this.metrics = metrics;
+        this.spend = spend;
     }
 
     <E extends Metered> Multi<E> track(Multi<E> stream) {
@@ -38,12 +41,14 @@ final class StreamUsage {
                     : cancelled ? UsageMetrics.CANCELLED : UsageMetrics.OK;
             Usage usage = reported.get() != null ? reported.get() : Usage.of(0, (characters.get() + 3) / 4);
             metrics.record("chat.stream", target, outcome, elapsed(), usage);
+            spend.ended(usage, failure);
         });
     }
 
     void endedBeforeFirstChunk(Throwable failure, boolean cancelled) {
         metrics.record("chat.stream", target, failure != null ? UsageMetrics.outcome(failure) : UsageMetrics.CANCELLED,
                 elapsed(), null);
+        spend.ended(null, failure);
     }
 
     private Duration elapsed() {

@@ -109,6 +109,18 @@ class LayeringTest {
     }
 
     @Test
+    void usageAccountingDoesNotKnowTheEdgeOrRoutingAndOnlyTheyUseIt() {
+        noClasses().that().resideInAPackage("dev.wormhole.usage..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.wormhole.api..", "dev.wormhole.routing..",
+                        "dev.wormhole.batch..", "dev.wormhole.tool..", "dev.wormhole.key..")
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage("dev.wormhole.core..", "dev.wormhole.config..", "dev.wormhole.provider..",
+                "dev.wormhole.discovery..", "dev.wormhole.state..", "dev.wormhole.key..")
+                .should().dependOnClassesThat().resideInAPackage("dev.wormhole.usage..")
+                .check(MAIN);
+    }
+
+    @Test
     void dialectsDoNotDependOnEachOther() {
         noClasses().that().resideInAPackage("dev.wormhole.provider.openai..")
                 .should().dependOnClassesThat().resideInAPackage("dev.wormhole.provider.simulator..")

@@ -41,6 +41,20 @@ class ConfigProblemsTest {
     }
 
     @Test
+    void acceptsPricesByProviderAndModelAndRefusesOthersOrNegativeOnes() {
+        Map<String, String> props = new HashMap<>(SIMULATOR);
+        props.put("wormhole.prices.\"openai/gpt-4.1\".input", "2");
+        props.put("wormhole.prices.\"openai/gpt-4.1\".cached-input", "0.5");
+        assertThat(ConfigProblems.find(TestConfig.of(props), "127.0.0.1")).isEmpty();
+
+        props.put("wormhole.prices.gpt-4o.input", "1");
+        props.put("wormhole.prices.\"openai/o3\".output", "-8");
+        assertThat(ConfigProblems.find(TestConfig.of(props), "127.0.0.1")).hasSize(2)
+                .anySatisfy(p -> assertThat(p).contains("wormhole.prices.\"gpt-4o\"", "provider/model"))
+                .anySatisfy(p -> assertThat(p).contains("wormhole.prices.\"openai/o3\"", "negative"));
+    }
+
+    @Test
     void refusesAShortAdminKeyAndAKeyCacheOverASecond() {
         Map<String, String> props = new HashMap<>(SIMULATOR);
         props.put("wormhole.auth.admin-key", "short");

@@ -172,9 +172,18 @@ public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
                 Map.entry("wormhole.routes.spread.strategy", "weighted"),
                 Map.entry("wormhole.routes.spread.weights", "1,0"),
                 Map.entry("wormhole.auth.api-keys", GATEWAY_KEY),
+                // A fresh state file for each start of the application under test (the packaged one included), so
+                // that keys, usage and limits never carry over from an earlier run.
+                Map.entry("wormhole.state.file", freshStateFile()),
                 // Virtual keys (VirtualKeysTest): an admin key, and a declared key limited to the simulator's models.
                 Map.entry("wormhole.auth.admin-key", ADMIN_KEY),
                 Map.entry("wormhole.keys.gitops.secret", CONFIG_KEY),
+                // Usage and budgets (UsageBudgetsTest): operator prices of a WireMock model and of the simulator.
+                Map.entry("wormhole.prices.\"openai/priced-model\".input", "3"),
+                Map.entry("wormhole.prices.\"openai/priced-model\".output", "6"),
+                Map.entry("wormhole.prices.\"openai/priced-model\".cached-input", "1.5"),
+                Map.entry("wormhole.prices.\"simulator/sim-1\".input", "1"),
+                Map.entry("wormhole.prices.\"simulator/sim-1\".output", "2"),
                 Map.entry("wormhole.keys.gitops.team", "platform"),
                 Map.entry("wormhole.keys.gitops.models", "sim-*"),
                 Map.entry("wormhole.keys.gitops.rpm", "60"),
@@ -206,6 +215,14 @@ public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
         config.putAll(dialectUnderTest("responsive", "openai", wireMockUrl, UPSTREAM_KEY));
         config.put("wormhole.providers.responsive.wire-api", "responses");
         return config;
+    }
+
+    private static String freshStateFile() {
+        try {
+            return java.nio.file.Files.createTempDirectory("wormhole-state").resolve("state.bin").toString();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A provider under a fault-free conformance suite: one attempt per call, a breaker that never opens. */

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wormhole.api.error.UnreadableJson;
 import dev.wormhole.api.error.Violations;
 import dev.wormhole.core.GatewayException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Reads a JSON tree the gateway already holds into a request DTO, as strictly and with the same bean validation
@@ -29,8 +30,16 @@ class BodyReader {
         this.validator = validator;
     }
 
-    /** The valid DTO, or a 400 naming the field; {@code what} names the body in the message. */
+    /**
+     * The valid DTO, or a 400 naming the field; {@code what} names the body in the message. The type (and the
+     * records nested in it) must be registered for reflection: unlike a resource parameter's type, nothing else
+     * registers it for the native image.
+     */
     <T> T read(JsonNode body, Class<T> type, String what) {
+        if (!type.isAnnotationPresent(RegisterForReflection.class)) {
+            throw new IllegalStateException(type.getName() + " is read from a JSON tree but not registered for "
+                    + "reflection: the native image could not build it");
+        }
         T value;
         try {
             value = json.treeToValue(body, type);

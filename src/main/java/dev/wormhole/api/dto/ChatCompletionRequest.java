@@ -18,11 +18,14 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * OpenAI's {@code POST /v1/chat/completions} body as clients send it. Polymorphic fields ({@code content},
  * {@code stop}, {@code tool_choice}) stay JSON trees until the mapper reads them; fields the gateway does
  * not model are kept in {@code extra} and passed through to OpenAI-dialect upstreams.
  */
+@RegisterForReflection
 public record ChatCompletionRequest(
         @NotBlank(message = "model is required") @ModelId String model,
         @NotEmpty(message = "messages must hold at least one message") List<@Valid @NotNull MessageParam> messages,
@@ -50,6 +53,7 @@ public record ChatCompletionRequest(
     }
 
     /** One message; {@code content} is a string, an array of parts, or null (assistant with tool calls). */
+    @RegisterForReflection
     public record MessageParam(
             @NotBlank(message = "role is required") String role,
             JsonNode content,
@@ -60,18 +64,22 @@ public record ChatCompletionRequest(
     }
 
     /** A tool call an assistant message made earlier in the conversation. */
+    @RegisterForReflection
     public record ToolCallParam(@NotBlank String id, String type, @NotNull @Valid FunctionCall function) {
     }
 
     /** The function part of a tool call; {@code arguments} is JSON text. */
+    @RegisterForReflection
     public record FunctionCall(@NotBlank String name, String arguments) {
     }
 
     /** A tool offered to the model. */
+    @RegisterForReflection
     public record ToolParam(String type, @NotNull(message = "function is required") @Valid FunctionParam function) {
     }
 
     /** A function definition. */
+    @RegisterForReflection
     public record FunctionParam(
             @NotBlank @Pattern(regexp = "[a-zA-Z0-9_-]{1,64}",
                     message = "must be 1 to 64 letters, digits, '_' or '-'") String name,
@@ -81,15 +89,18 @@ public record ChatCompletionRequest(
     }
 
     /** {@code response_format}. */
+    @RegisterForReflection
     public record ResponseFormatParam(@NotBlank String type, @JsonProperty("json_schema") @Valid JsonSchemaParam jsonSchema) {
     }
 
     /** A named JSON schema for structured output. */
+    @RegisterForReflection
     public record JsonSchemaParam(@NotBlank String name, String description, Map<String, Object> schema,
             Boolean strict) {
     }
 
     /** {@code stream_options}. */
+    @RegisterForReflection
     public record StreamOptions(@JsonProperty("include_usage") Boolean includeUsage) {
     }
 }

@@ -7,7 +7,10 @@ import jakarta.validation.constraints.NotNull;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** OpenAI's {@code POST /v1/embeddings} body; {@code input} is a string or an array of strings. */
+@RegisterForReflection
 public record EmbeddingsRequest(
         @NotBlank(message = "model is required") @ModelId String model,
         @NotNull(message = "input is required") JsonNode input,

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * The body of {@code POST /admin/keys} and {@code PATCH /admin/keys/{id}}: the fields of a virtual key its owner
  * sets. In a PATCH, a field left out is kept and a field set to null is cleared.
@@ -13,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param models    globs of the models and aliases the key may use; every model when absent
  * @param expiresAt ISO-8601 instant after which the key no longer works
  */
+@RegisterForReflection
 public record KeyRequest(
         String name,
         String team,
@@ -27,6 +30,7 @@ public record KeyRequest(
             "metadata");
 
     /** Rate and concurrency limits; each optional. */
+    @RegisterForReflection
     public record Limits(Long rpm, Long tpm, @JsonProperty("max_concurrent") Integer maxConcurrent) {
 
         /** The JSON fields of {@code limits}. */
@@ -34,6 +38,7 @@ public record KeyRequest(
     }
 
     /** Spend allowed per period: {@code day}, {@code month} or {@code total}. */
+    @RegisterForReflection
     public record Budget(BigDecimal usd, String period) {
 
         /** The JSON fields of {@code budget}. */

@@ -115,6 +115,33 @@ class DeployManifestsTest {
     }
 
     @Test
+    void replicasShareTheirStateInRedisWiredFromTheSecret() throws IOException {
+        // Several replicas (and a read-only root filesystem) rule out the embedded store: each would keep its own
+        // keys and counters, in a file it cannot write.
+        assertThat(manifest("kubernetes/hpa.yaml").at("/spec/maxReplicas").asInt()).isGreaterThan(1);
+        assertThat(manifest("kubernetes/configmap.yaml").at("/data/WORMHOLE_STATE_BACKEND").asText()).isEqualTo("redis");
+        JsonNode knative = manifest("knative/service.yaml").at("/spec/template/spec/containers/0");
+        assertThat(env(knative, "WORMHOLE_STATE_BACKEND").path("value").asText()).isEqualTo("redis");
+        for (JsonNode container : containers()) {
+            assertThat(env(container, "WORMHOLE_STATE_REDIS_URL").at("/valueFrom/secretKeyRef/name").asText())
+                    .isEqualTo("wormhole-keys");
+        }
+        JsonNode redis = manifest("kubernetes/redis-deployment.yaml");
+        JsonNode labels = redis.at("/spec/template/metadata/labels");
+        manifest("kubernetes/redis-service.yaml").at("/spec/selector").fields().forEachRemaining(
+                selector -> assertThat(labels.path(selector.getKey())).isEqualTo(selector.getValue()));
+        assertThat(manifest("kubernetes/redis-service.yaml").at("/metadata/name").asText()).isEqualTo("wormhole-redis");
+        assertThat(redis.at("/spec/template/spec/volumes/0/persistentVolumeClaim/claimName").asText())
+                .isEqualTo(manifest("kubernetes/redis-pvc.yaml").at("/metadata/name").asText());
+        JsonNode container = redis.at("/spec/template/spec/containers/0");
+        assertThat(container.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
+        assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+        assertThat(container.at("/resources/limits/memory").asText()).isNotEmpty();
+        assertThat(env(container, "REDIS_PASSWORD").at("/valueFrom/secretKeyRef/name").asText())
+                .isEqualTo("wormhole-keys");
+    }
+
+    @Test
     void imagesExposeTheApplicationPortAsNonRoot() throws IOException {
         int port = applicationPort();
         for (String dockerfile : List.of("Dockerfile.jvm", "Dockerfile.native", "Dockerfile.native-micro",

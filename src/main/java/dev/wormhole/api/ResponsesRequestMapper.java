@@ -19,11 +19,11 @@ import dev.wormhole.core.ToolDefinition;
 
 /**
  * Reads an OpenAI Responses API request into the core model: {@code instructions} as a leading system message,
- * {@code input} as the conversation ({@link ResponseInputItems}), flat function tools, {@code text.format} as
- * the response format, {@code reasoning.effort} and {@code max_output_tokens}. Refuses, naming the field, tools
- * other than functions and fields it does not know. {@code store} and {@code previous_response_id} are not its
- * business: {@link StoredResponses} has already put the earlier turns into {@code input}. The gateway's own {@code "wormhole"} object is read as on chat
- * completions, for its {@code fallbacks}.
+ * {@code input} as the conversation ({@link ResponseInputItems}), flat function tools, {@code text.format} as the
+ * response format, {@code reasoning.effort} and {@code max_output_tokens}. Refuses, naming the field, tools other than
+ * functions and fields it does not know. {@code store} and {@code previous_response_id} are not its business:
+ * {@link StoredResponses} has already put the earlier turns into {@code input}. The gateway's own {@code "wormhole"}
+ * object is read as on chat completions, for its {@code fallbacks}.
  */
 final class ResponsesRequestMapper {
 

@@ -30,10 +30,11 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code /v1/responses}, OpenAI's Responses API. {@code POST} creates a response: {@code stream:false} answers a
- * {@code response} object; {@code stream:true} answers typed server-sent events once the first delta is in hand,
- * so a failure before it is a plain JSON error with its status, and one after it a {@code response.failed} (or,
- * for a stream relayed from an upstream that speaks the Responses API, an {@code error}) event. Stateless unless asked: {@code store: true} keeps the response for {@code GET} and {@code DELETE} on
- * {@code /v1/responses/{id}}, for its {@code input_items} and for a later {@code previous_response_id}.
+ * {@code response} object; {@code stream:true} answers typed server-sent events once the first delta is in hand, so a
+ * failure before it is a plain JSON error with its status, and one after it a {@code response.failed} (or, for a stream
+ * relayed from an upstream that speaks the Responses API, an {@code error}) event. Stateless unless asked:
+ * {@code store: true} keeps the response for {@code GET} and {@code DELETE} on {@code /v1/responses/{id}}, for its
+ * {@code input_items} and for a later {@code previous_response_id}.
  */
 @Path("/v1/responses")
 public class ResponsesResource {

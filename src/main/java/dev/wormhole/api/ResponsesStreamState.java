@@ -12,11 +12,11 @@ import dev.wormhole.core.FinishReason;
 import dev.wormhole.core.Usage;
 
 /**
- * The Responses API events of one streamed answer, delta by delta. One output item is open at a time: a
- * reasoning summary (closed by its signature, which it carries as {@code encrypted_content}), a message or a
- * function call; a delta of another kind closes it (its {@code .done} events) and opens the next. The end closes the open item and sends {@code response.completed} (or
- * {@code response.incomplete}) with the whole response. Only choice 0 is read (the Responses API has no
- * {@code n}). Not thread-safe: one instance per stream, fed in order.
+ * The Responses API events of one streamed answer, delta by delta. One output item is open at a time: a reasoning
+ * summary (closed by its signature, which it carries as {@code encrypted_content}), a message or a function call; a
+ * delta of another kind closes it (its {@code .done} events) and opens the next. The end closes the open item and sends
+ * {@code response.completed} (or {@code response.incomplete}) with the whole response. Only choice 0 is read (the
+ * Responses API has no {@code n}). Not thread-safe: one instance per stream, fed in order.
  */
 final class ResponsesStreamState {
 

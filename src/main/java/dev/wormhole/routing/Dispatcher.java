@@ -288,9 +288,10 @@ public class Dispatcher {
             Uni<Multi<E>> opened = guards.call(target.provider(), target.model(), Operation.STREAM_OPEN,
                     plan.deadline(), plan.hasNext(target), () -> {
                 int attempt = trace.started(target);
-                return Uni.createFrom().deferred(() -> StreamHead.awaitFirst(onTarget.apply(lease.provider(), target))).ifNoItem().after(firstToken).failWith(() -> GatewayException.of(ErrorKind.UPSTREAM_TIMEOUT,
-                        "upstream_timeout", "Provider '" + target.provider() + "' sent no first chunk within "
-                                + firstToken + "."))
+                return Uni.createFrom().deferred(() -> StreamHead.awaitFirst(onTarget.apply(lease.provider(), target)))
+                        .ifNoItem().after(firstToken).failWith(() -> GatewayException.of(ErrorKind.UPSTREAM_TIMEOUT,
+                                "upstream_timeout", "Provider '" + target.provider() + "' sent no first chunk within "
+                                        + firstToken + "."))
                         .onItemOrFailure().invoke((stream, failure) -> trace.ended(attempt, target, failure));
             });
             return opened.map(stream -> {

@@ -21,7 +21,7 @@ class StateStoreWiringTest {
 
     @Test
     void usesTheEmbeddedStoreByDefault() {
-        assertThat(store.describe()).startsWith("embedded (").contains("wormhole-test-state");
+        assertThat(store.describe()).startsWith("embedded (").contains("wormhole-").endsWith("state.bin)");
         store.put("wiring:embedded", new byte[] {7}, Duration.ofMinutes(1)).await().atMost(Duration.ofSeconds(5));
         assertThat(store.get("wiring:embedded").await().atMost(Duration.ofSeconds(5))).isPresent();
     }

@@ -200,13 +200,15 @@ class UsageBudgetsTest {
 
         Gateway.as(secret).body(chatBody("openai/priced-model", false)).post("/v1/chat/completions").then()
                 .statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .header("x-should-retry", "false")
                 .body("error.type", equalTo("insufficient_quota")).body("error.code", equalTo("budget_exceeded"))
                 .body("error.message", containsString("resets at"));
         Gateway.as(secret).body(chatBody("openai/priced-model", true)).post("/v1/chat/completions").then()
                 .statusCode(429).body("error.code", equalTo("budget_exceeded"));
         Gateway.as(secret).body("{\"model\":\"openai/priced-model\",\"max_tokens\":16,"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").post("/v1/messages").then()
-                .statusCode(429).body("type", equalTo("error")).body("error.type", equalTo("rate_limit_error"))
+                .statusCode(429).header("x-should-retry", "false")
+                .body("type", equalTo("error")).body("error.type", equalTo("rate_limit_error"))
                 .body("error.message", containsString("budget"));
         assertThat(upstreamCalls()).isEqualTo(upstreamCalls);
         assertThat(usage("key=" + id).getLong("totals.requests")).isEqualTo(1);

@@ -22,6 +22,8 @@ import io.vertx.ext.web.RoutingContext;
  */
 public class ExceptionMappers {
 
+    private static final String BUDGET_EXCEEDED = "budget_exceeded";
+
     @ServerExceptionMapper
     public Response gateway(GatewayException failure, RoutingContext rc) {
         return respond(ErrorEnvelopes.of(failure, RequestTracing.requestId(rc)), rc);
@@ -76,6 +78,11 @@ public class ExceptionMappers {
                 .entity(ErrorBodies.body(rc.request().path(), error.status(), error.envelope()));
         if (error.retryAfter() != null) {
             builder.header("Retry-After", Math.max(1, (error.retryAfter().toMillis() + 999) / 1000));
+        }
+        if (BUDGET_EXCEEDED.equals(error.envelope().error().code())) {
+            // The OpenAI and Anthropic SDKs retry a 429 unless told not to; a spent budget does not come back in
+            // seconds.
+            builder.header("x-should-retry", "false");
         }
         return builder.build();
     }

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.wormhole.config.LimitsConfig;
 import dev.wormhole.config.WormholeConfig;
 import dev.wormhole.core.Caller;
 import dev.wormhole.core.ErrorKind;
@@ -31,7 +32,7 @@ import io.vertx.core.Vertx;
  * output the request allows, and corrected by the real usage when the call ends) and a lease per call in flight
  * ({@link StateStore#acquire}), renewed while the call runs and given back when it ends. What a refused call
  * counted is given back. Static and anonymous callers are not limited. When the store fails, the configured policy
- * applies ({@link WormholeConfig.StoreFailure}): a 503, or this replica's share of the limits kept in memory
+ * applies ({@link LimitsConfig.StoreFailure}): a 503, or this replica's share of the limits kept in memory
  * ({@link LocalFallback}); either way the store is asked again on the next call.
  */
 @ApplicationScoped
@@ -77,7 +78,7 @@ public class KeyLimiter {
      * How the limiter works: concurrency leases live {@code leaseTtl} unless renewed; {@code defaultMaxTokens} of
      * output are reserved for a request without a bound; {@code onStoreFailure} with {@code expectedReplicas}.
      */
-    public record Settings(Duration leaseTtl, long defaultMaxTokens, WormholeConfig.StoreFailure onStoreFailure,
+    public record Settings(Duration leaseTtl, long defaultMaxTokens, LimitsConfig.StoreFailure onStoreFailure,
             int expectedReplicas) {
     }
 
@@ -137,7 +138,7 @@ public class KeyLimiter {
                     + "on-store-failure=%s until it answers again", failure.getMessage(),
                     settings.onStoreFailure().name().toLowerCase().replace('_', '-'));
         }
-        if (settings.onStoreFailure() == WormholeConfig.StoreFailure.FAIL_CLOSED) {
+        if (settings.onStoreFailure() == LimitsConfig.StoreFailure.FAIL_CLOSED) {
             return Uni.createFrom().failure(GatewayException.of(ErrorKind.UNAVAILABLE, "rate_limit_store_unavailable",
                     "The gateway cannot check this API key's rate limits right now; retry shortly.")
                     .withRetryAfter(CONCURRENCY_RETRY));

@@ -13,6 +13,7 @@ import dev.wormhole.config.Dialect;
 import dev.wormhole.config.ProviderConfig;
 import dev.wormhole.config.VendorProfile;
 import dev.wormhole.config.VendorProfiles;
+import dev.wormhole.config.LimitsConfig;
 import dev.wormhole.config.WormholeConfig;
 
 /**
@@ -43,7 +44,7 @@ public class ProviderDirectory {
         this.defaultProvider = chooseDefault(config.defaultProvider(), settings);
     }
 
-    private static ProviderSettings resolve(String id, ProviderConfig c, WormholeConfig.Limits limits,
+    private static ProviderSettings resolve(String id, ProviderConfig c, LimitsConfig limits,
             Optional<VendorProfile> profile) {
         URI baseUrl = c.baseUrl().or(() -> profile.map(p -> URI.create(p.baseUrl())))
                 .orElse(defaultBaseUrl(c.dialect()));

@@ -1,9 +1,7 @@
 package dev.wormhole.routing;
 
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -13,7 +11,6 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.wormhole.config.WormholeConfig;
-import dev.wormhole.core.Caller;
 import dev.wormhole.core.ChatDelta;
 import dev.wormhole.core.ChatRequest;
 import dev.wormhole.core.ChatResult;
@@ -26,7 +23,6 @@ import dev.wormhole.core.Metered;
 import dev.wormhole.core.ModelInfo;
 import dev.wormhole.core.ModelRef;
 import dev.wormhole.core.Usage;
-import dev.wormhole.limit.KeyLimiter;
 import dev.wormhole.limit.Permit;
 import dev.wormhole.limit.TokenDemand;
 import dev.wormhole.provider.EmbeddingProvider;
@@ -52,29 +48,22 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class Dispatcher {
 
-    /** Failures worth trying the next target for; a caller's own mistakes are not. */
-    private static final Set<ErrorKind> FALLBACKABLE = EnumSet.of(ErrorKind.RATE_LIMITED, ErrorKind.UPSTREAM_ERROR,
-            ErrorKind.UNAVAILABLE, ErrorKind.UPSTREAM_TIMEOUT, ErrorKind.UPSTREAM_AUTHENTICATION,
-            ErrorKind.UPSTREAM_RESPONSE_TOO_LARGE, ErrorKind.CONTEXT_LENGTH_EXCEEDED, ErrorKind.NOT_FOUND);
-
     private final RoutePlanner planner;
     private final ProviderRegistry registry;
     private final ProviderGuards guards;
     private final ProviderDirectory directory;
     private final UsageMetrics metrics;
-    private final KeyLimiter limiter;
-    private final Spending spending;
+    private final CallAdmission admission;
     private final Duration listTimeout;
 
     Dispatcher(RoutePlanner planner, ProviderRegistry registry, ProviderGuards guards, ProviderDirectory directory,
-            UsageMetrics metrics, KeyLimiter limiter, Spending spending, WormholeConfig config) {
+            UsageMetrics metrics, CallAdmission admission, WormholeConfig config) {
         this.planner = planner;
         this.registry = registry;
         this.guards = guards;
         this.directory = directory;
         this.metrics = metrics;
-        this.limiter = limiter;
-        this.spending = spending;
+        this.admission = admission;
         this.listTimeout = config.models().listTimeout();
     }
 
@@ -106,7 +95,7 @@ public class Dispatcher {
             BiFunction<Provider, ModelRef, Uni<T>> onTarget) {
         return planned(model, fallbacks, Operation.CHAT, trace, target -> true,
                 (permit, answer) -> permit.settle(answer, usage), (target, plan) -> measured("chat", target,
-                        spending.call(trace.caller(), target), usage, attempt(target, plan, Operation.CHAT, trace,
+                        admission.spend(trace.caller(), target), usage, attempt(target, plan, Operation.CHAT, trace,
                                 provider -> onTarget.apply(provider, target))));
     }
 
@@ -163,7 +152,7 @@ public class Dispatcher {
         trace.demand(TokenDemand.of(request));
         return planned(request.model(), fallbacks, Operation.EMBEDDINGS, trace, target -> true,
                 (permit, answer) -> permit.settle(answer, EmbeddingResult::usage), (target, plan) -> measured(
-                "embeddings", target, spending.call(trace.caller(), target), EmbeddingResult::usage,
+                "embeddings", target, admission.spend(trace.caller(), target), EmbeddingResult::usage,
                 attempt(target, plan, Operation.EMBEDDINGS, trace,
                         provider -> {
                             if (!(provider instanceof EmbeddingProvider embeddings)) {
@@ -188,17 +177,13 @@ public class Dispatcher {
     /**
      * Plans the targets of a call and tries them in turn under its one deadline (see {@link CallTrace#deadline}):
      * on expiry the attempt in flight is cancelled and the client gets a 504 listing what was tried. The caller's
-     * key must allow the models and be within its budget before any target is planned; then it is admitted against
-     * its rate and concurrency limits ({@link KeyLimiter}), once for all targets and retries, and {@code settle}
-     * holds its permit until the call ends (null: a call these limits do not count).
+     * key is checked before any target is planned and admitted against its limits once for all targets and retries
+     * ({@link CallAdmission}); {@code settle} holds its permit until the call ends (null: not limited).
      */
     private <T> Uni<T> planned(String model, List<String> fallbacks, Operation operation, CallTrace trace,
             Predicate<ModelRef> eligible, BiFunction<Permit, Uni<T>, Uni<T>> settle,
             BiFunction<ModelRef, Plan, Uni<T>> call) {
-        return Uni.createFrom().deferred(() -> {
-            requireModels(trace.caller(), model, fallbacks);
-            return spending.require(trace.caller());
-        }).chain(() -> Uni.createFrom().deferred(() -> {
+        return admission.check(trace.caller(), model, fallbacks).chain(() -> Uni.createFrom().deferred(() -> {
             List<ModelRef> targets = planner.plan(model, fallbacks, operation).stream().filter(eligible).toList();
             if (targets.isEmpty()) {
                 return Uni.createFrom().failure(new NoTarget());
@@ -207,25 +192,10 @@ public class Dispatcher {
             if (deadline.expired()) {
                 return Uni.createFrom().failure(deadline.exceeded(trace.route()));
             }
-            Plan plan = new Plan(targets, deadline);
-            Uni<T> limited = settle == null ? inOrder(plan, 0, call) : limiter.admit(trace.caller(), trace.demand(),
-                    trace::rates)
-                    .flatMap(permit -> settle.apply(permit, inOrder(plan, 0, call)));
-            return limited
+            return admission.limited(trace, settle, new Plan(targets, deadline).inOrder(call))
                     .ifNoItem().after(deadline.remaining()).failWith(() -> deadline.exceeded(trace.route()))
                     .onFailure(Dispatcher::deadlineExceeded).transform(f -> deadline.exceeded(trace.route()));
         }));
-    }
-
-    /**
-     * Fails with a 403 unless the caller's key may use the model the client named and each of its fallbacks, as
-     * named: an alias is allowed or refused by its own name, whatever its targets.
-     */
-    private static void requireModels(Caller caller, String model, List<String> fallbacks) {
-        caller.requireModel(model, "model");
-        for (String fallback : fallbacks) {
-            caller.requireModel(fallback, "wormhole.fallbacks");
-        }
     }
 
     /** No target of the route can take the call ({@link #callNative}'s cue to answer otherwise). */
@@ -235,33 +205,8 @@ public class Dispatcher {
         }
     }
 
-    /** The targets of one request and its deadline. */
-    private record Plan(List<ModelRef> targets, Deadline deadline) {
-        /** Whether a target after {@code target} is left to fail over to. */
-        boolean hasNext(ModelRef target) {
-            return targets.indexOf(target) < targets.size() - 1;
-        }
-    }
-
-    /**
-     * Tries the targets from {@code index} on, moving to the next on a failure another target may not share,
-     * while the deadline allows.
-     */
-    private static <T> Uni<T> inOrder(Plan plan, int index, BiFunction<ModelRef, Plan, Uni<T>> call) {
-        Uni<T> attempt = call.apply(plan.targets().get(index), plan);
-        if (index + 1 >= plan.targets().size()) {
-            return attempt;
-        }
-        return attempt.onFailure(failure -> fallbackable(failure) && !plan.deadline().expired())
-                .recoverWithUni(failure -> inOrder(plan, index + 1, call));
-    }
-
     private static boolean deadlineExceeded(Throwable failure) {
         return failure instanceof GatewayException g && "deadline_exceeded".equals(g.code());
-    }
-
-    private static boolean fallbackable(Throwable failure) {
-        return failure instanceof GatewayException g && FALLBACKABLE.contains(g.kind());
     }
 
     /** One target under its guards: each try is traced; the lease spans every try. */
@@ -283,7 +228,7 @@ public class Dispatcher {
             Lease lease = registry.lease(target.provider());
             Runnable done = planner.track(target);
             Duration firstToken = directory.settings(target.provider()).orElseThrow().timeouts().firstToken();
-            StreamUsage usage = new StreamUsage(target, metrics, spending.call(trace.caller(), target));
+            StreamUsage usage = new StreamUsage(target, metrics, admission.spend(trace.caller(), target));
             AtomicBoolean handedOver = new AtomicBoolean();
             Uni<Multi<E>> opened = guards.call(target.provider(), target.model(), Operation.STREAM_OPEN,
                     plan.deadline(), plan.hasNext(target), () -> {

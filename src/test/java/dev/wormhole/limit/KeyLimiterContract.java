@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.wormhole.config.LimitsConfig;
 import dev.wormhole.core.Caller;
 import dev.wormhole.core.ErrorKind;
 import dev.wormhole.core.GatewayException;
@@ -48,7 +49,7 @@ abstract class KeyLimiterContract {
 
     private KeyLimiter limiter(Duration leaseTtl) {
         return new KeyLimiter(store, vertx, new KeyLimiter.Settings(leaseTtl, 100,
-                dev.wormhole.config.WormholeConfig.StoreFailure.FAIL_CLOSED, 1),
+                LimitsConfig.StoreFailure.FAIL_CLOSED, 1),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.wormhole.config.WormholeConfig.StoreFailure;
+import dev.wormhole.config.LimitsConfig.StoreFailure;
 import dev.wormhole.core.Caller;
 import dev.wormhole.core.ErrorKind;
 import dev.wormhole.core.GatewayException;

@@ -120,6 +120,28 @@ class VirtualKeysTest {
     }
 
     @Test
+    void modelListShowsOnlyWhatTheKeyMayName() {
+        String secret = create("{\"name\":\"lister\",\"models\":[\"sim-*\",\"gem/*\"]}").getString("secret");
+
+        java.util.List<String> ids = Gateway.as(secret).get("/v1/models").then().statusCode(200).extract().jsonPath()
+                .getList("data.id", String.class);
+        // sim-1 by its bare id (it routes to the default provider, simulator), gem's models by their qualified ids;
+        // slowsim/sim-1 is not what the bare id sim-1 reaches, so the key cannot name it.
+        assertThat(ids).contains("simulator/sim-1").anyMatch(id -> id.startsWith("gem/"))
+                .allMatch(id -> id.startsWith("simulator/sim-") || id.startsWith("gem/"))
+                .doesNotContain("slowsim/sim-1");
+        java.util.List<String> anthropicIds = Gateway.as(secret).header("anthropic-version", "2023-06-01")
+                .get("/v1/models?limit=1000").then().statusCode(200).extract().jsonPath().getList("data.id", String.class);
+        assertThat(anthropicIds).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(Gateway.as(UpstreamMock.GATEWAY_KEY).get("/v1/models").then().statusCode(200).extract().jsonPath()
+                .getList("data.id", String.class)).contains("slowsim/sim-1").hasSizeGreaterThan(ids.size() + 1);
+
+        Gateway.as(secret).get("/v1/models/sim-1").then().statusCode(200);
+        Gateway.as(secret).get("/v1/models/openai/gpt-4o-mini").then().statusCode(403)
+                .body("error.code", equalTo("model_not_allowed"));
+    }
+
+    @Test
     void keyDeclaredInConfigurationWorksAndIsReadOnly() {
         assertThat(chat(UpstreamMock.CONFIG_KEY, "sim-1")).isEqualTo(200);
         assertThat(chat(UpstreamMock.CONFIG_KEY, "openai/gpt-4o-mini")).isEqualTo(403);

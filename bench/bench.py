@@ -137,7 +137,7 @@ def wait_http(url, timeout=60, headers=None):
 
 # ---------------------------------------------------------------- the gateway under test
 
-def gateway_command(kind, port, mock_port, pinned):
+def gateway_command(kind, port, mock_port, pinned, extra=None):
     props = {
         "quarkus.http.port": port, "quarkus.http.host": "127.0.0.1", "wormhole.auth.api-keys": KEY,
         "quarkus.log.level": "WARN", "wormhole.batch.max-concurrency": "100",
@@ -148,6 +148,7 @@ def gateway_command(kind, port, mock_port, pinned):
                       p + "max-connections": "1024", p + "bulkhead.max-concurrent": "4096",
                       p + "bulkhead.queue": "8192", p + "retry.max-retries": "0",
                       p + "circuit-breaker.request-volume": "1000000"})
+    props.update(extra or {})
     args = ["-D%s=%s" % (k, v) for k, v in props.items()]
     if kind == "jvm":
         jvm = ["java"] + (["-XX:ActiveProcessorCount=1"] if pinned else [])
@@ -160,9 +161,10 @@ def native_binary():
     return found[0] if found else None
 
 
-def start_gateway(kind, mock_port, pinned):
+def start_gateway(kind, mock_port, pinned, extra=None):
     port = free_port()
-    proc = Process("gateway-" + kind, gateway_command(kind, port, mock_port, pinned), cpus="0" if pinned else None)
+    proc = Process("gateway-" + kind, gateway_command(kind, port, mock_port, pinned, extra),
+                   cpus="0" if pinned else None)
     ready = wait_http("http://127.0.0.1:%d/v1/models" % port, timeout=120, headers={"Authorization": "Bearer " + KEY})
     proc.start_to_ready = ready - proc.started
     proc.port = port
@@ -382,6 +384,68 @@ def resources(kind, mock_port, seconds, quick):
         gw.stop()
 
 
+# ---------------------------------------------------------------- keyed requests (virtual keys, limits, budgets)
+
+ADMIN_KEY = "bench-admin-key-0123456789"
+# Limits far above what one core serves, so that every request runs the whole admission (RPM and TPM windows, a
+# concurrency lease, the budget check, usage and spend recorded) and none is refused.
+KEYED_LIMITS = {"name": "bench-keyed", "limits": {"rpm": 100000000, "tpm": 1000000000000, "max_concurrent": 100000},
+                "budget": {"usd": 1000000, "period": "month"}}
+
+
+def start_redis():
+    port = free_port()
+    proc = Process("redis", ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                             "--appendonly", "no"], cpus="1")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            proc.port = port
+            return proc
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError("redis-server did not start")
+
+
+def create_key(gw):
+    req = urllib.request.Request("http://127.0.0.1:%d/admin/keys" % gw.port, data=json.dumps(KEYED_LIMITS).encode(),
+                                 headers={"Content-Type": "application/json", "Authorization": "Bearer " + ADMIN_KEY})
+    with urllib.request.urlopen(req, timeout=10) as r:
+        return json.load(r)["secret"]
+
+
+def keyed(mock_port, quick, store, redis_port=None):
+    """The static gateway key beside a virtual key with limits and a budget, on one store, in interleaved rounds."""
+    extra = {"wormhole.auth.admin-key": ADMIN_KEY}
+    if store == "redis":
+        extra.update({"wormhole.state.backend": "redis", "wormhole.state.redis-url": "redis://127.0.0.1:%d" % redis_port})
+    else:
+        extra["wormhole.state.file"] = os.path.join(tempfile.mkdtemp(prefix="wormhole-bench-state-"), "state.bin")
+    gw = start_gateway("jvm", mock_port, pinned=True, extra=extra)
+    try:
+        warm(gw, "jvm", quick)
+        secret = create_key(gw)
+        url = "http://127.0.0.1:%d/v1/chat/completions" % gw.port
+        direct_url = "http://127.0.0.1:%d/d0/v1/chat/completions" % mock_port
+        scripts = {"direct": lua(None, chat_body("bench-model")), "static": lua(None, chat_body("mock0/bench-model"), KEY),
+                   "virtual": lua(None, chat_body("mock0/bench-model"), secret)}
+        wrk(url, scripts["virtual"], 16, 5 if quick else 15)  # warm the keyed path too
+        rounds, seconds = (4, 2) if quick else (10, 3)
+        p50 = {k: [] for k in scripts}
+        for i in range(rounds):
+            order = list(scripts) if i % 2 == 0 else list(reversed(list(scripts)))
+            for which in order:
+                p50[which].append(wrk(direct_url if which == "direct" else url, scripts[which], 1, seconds)["p50"])
+        loaded = {which: wrk(url, scripts[which], 16, 3 if quick else 10) for which in ("static", "virtual")}
+        errors = sum(r["errors"] for r in loaded.values())
+        return {"store": store, "p50": {k: statistics.median(v) for k, v in p50.items()},
+                "added": {k: statistics.median([g - d for g, d in zip(p50[k], p50["direct"])]) for k in scripts},
+                "loaded": loaded, "errors": errors}
+    finally:
+        gw.stop()
+
+
 # ---------------------------------------------------------------- peer gateway (Portkey, from npm)
 
 PORTKEY_VERSION = "1.15.2"
@@ -435,6 +499,7 @@ def main():
     parser.add_argument("--quick", action="store_true", help="a reduced set in under 3 minutes")
     parser.add_argument("--peer", choices=["portkey"], help="also measure a peer gateway against the same mock")
     parser.add_argument("--no-native", action="store_true", help="skip the native binary even if it exists")
+    parser.add_argument("--only", choices=["keys"], help="run only the keyed-request scenario (7)")
     args = parser.parse_args()
     quick = args.quick
     report = ["# Wormhole benchmark — %s%s" % (datetime.datetime.now().strftime("%Y-%m-%d %H:%M"),
@@ -460,7 +525,7 @@ def main():
                        fmt(alone["rps"], 0), fmt(alone["p50"], 3), fmt(alone["p99"], 3), alone["errors"]), ""]
 
         kinds = ["jvm"] + ([] if args.no_native or not native_binary() else ["native"])
-        for kind in kinds:
+        for kind in ([] if args.only else kinds):
             log("starting the %s gateway (pinned)" % kind)
             gw = start_gateway(kind, mock_port, pinned=True)
             procs.append(gw)
@@ -536,18 +601,39 @@ def main():
             gw.stop()
             procs.remove(gw)
 
-        log("6. resources")
-        report += ["## 6. Resources (pinned, one core)", "",
-                   "Start = process launch to the first 200 of `GET /v1/models`; idle RSS one second after that; "
-                   "CPU and RSS under load after warm-up, at c=16 over the 0 ms mock.", "",
-                   "| build | start to first 200 (ms) | RSS idle (MB) | RSS under load (MB) | CPU ms / 1,000 req | RPS at c=16 |",
-                   "|---|---|---|---|---|---|"]
-        for kind in kinds:
-            r = resources(kind, mock_port, 3 if quick else 10, quick)
-            report.append("| %s | %s | %s | %s | %s | %s |" % (kind, fmt(r["start_ms"], 0), fmt(r["idle_mb"], 1),
-                                                              fmt(r["load_mb"], 1), fmt(r["cpu_ms_per_1000"], 0),
-                                                              fmt(r["rps"], 0)))
+        log("7. keyed requests (embedded store, then Redis)")
+        report += ["## JVM — 7. Keyed requests: a virtual key with limits and a budget, beside the static key", "",
+                   "Each virtual-key request checks the key's models and budget, counts RPM and TPM in sliding windows, "
+                   "holds a concurrency lease, and records usage and spend when it ends, all in the state store: "
+                   "the embedded one (in process) or a local `redis-server` on the mock's core. c=1 p50 are the "
+                   "medians of interleaved rounds; *added* is over the direct path.", "",
+                   "| store | static key added p50 (c=1) | virtual key added p50 (c=1) | keyed extra (c=1) | "
+                   "static RPS (c=16) | virtual RPS (c=16) | static p99 (c=16) | virtual p99 (c=16) | errors |",
+                   "|---|---|---|---|---|---|---|---|---|"]
+        redis = start_redis() if shutil.which("redis-server") else None
+        if redis:
+            procs.append(redis)
+        for store in ["embedded"] + (["redis"] if redis else []):
+            k = keyed(mock_port, quick, store, redis.port if redis else None)
+            report.append("| %s | %s | %s | **%s** | %s | %s | %s | %s | %d |" % (
+                store, fmt(k["added"]["static"], 3), fmt(k["added"]["virtual"], 3),
+                fmt(k["added"]["virtual"] - k["added"]["static"], 3), fmt(k["loaded"]["static"]["rps"], 0),
+                fmt(k["loaded"]["virtual"]["rps"], 0), fmt(k["loaded"]["static"]["p99"], 3),
+                fmt(k["loaded"]["virtual"]["p99"], 3), k["errors"]))
         report.append("")
+        if not args.only:
+            log("6. resources")
+            report += ["## 6. Resources (pinned, one core)", "",
+                       "Start = process launch to the first 200 of `GET /v1/models`; idle RSS one second after that; "
+                       "CPU and RSS under load after warm-up, at c=16 over the 0 ms mock.", "",
+                       "| build | start to first 200 (ms) | RSS idle (MB) | RSS under load (MB) | CPU ms / 1,000 req "
+                       "| RPS at c=16 |", "|---|---|---|---|---|---|"]
+            for kind in kinds:
+                r = resources(kind, mock_port, 3 if quick else 10, quick)
+                report.append("| %s | %s | %s | %s | %s | %s |" % (
+                    kind, fmt(r["start_ms"], 0), fmt(r["idle_mb"], 1), fmt(r["load_mb"], 1),
+                    fmt(r["cpu_ms_per_1000"], 0), fmt(r["rps"], 0)))
+            report.append("")
 
         if args.peer == "portkey":
             log("peer: Portkey %s" % PORTKEY_VERSION)

@@ -8,7 +8,6 @@ import java.util.List;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
-import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
@@ -27,7 +26,7 @@ record RedisScript(String name, String source, String sha1) {
         }
     }
 
-    Uni<Response> run(Redis redis, List<String> keys, List<String> args) {
+    Uni<Response> run(RedisLink redis, List<String> keys, List<String> args) {
         return redis.send(request(Command.EVALSHA, sha1, keys, args))
                 .onFailure(e -> String.valueOf(e.getMessage()).startsWith("NOSCRIPT"))
                 .recoverWithUni(() -> redis.send(request(Command.EVAL, source, keys, args)));

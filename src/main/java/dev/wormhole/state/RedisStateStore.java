@@ -25,24 +25,26 @@ import io.vertx.redis.client.RedisOptions;
  */
 public final class RedisStateStore implements StateStore {
 
-    private final Redis redis;
+    private final RedisLink redis;
     private final String prefix;
-    private final Duration timeout;
     private final String description;
 
-    private RedisStateStore(Redis redis, String prefix, Duration timeout, String description) {
+    private RedisStateStore(RedisLink redis, String prefix, String description) {
         this.redis = redis;
         this.prefix = prefix;
-        this.timeout = timeout;
         this.description = description;
     }
 
-    /** A store on the Redis at {@code url}; no connection is made before the first command. */
-    public static RedisStateStore create(Vertx vertx, URI url, String prefix, int poolSize, Duration timeout) {
-        RedisOptions options = new RedisOptions().setConnectionString(url.toString())
-                .setMaxPoolSize(poolSize)
-                .setMaxPoolWaiting(Math.max(1024, poolSize * 64));
-        return new RedisStateStore(Redis.createClient(vertx, options), prefix, timeout, "redis (" + redacted(url) + ")");
+    /**
+     * A store on the Redis at {@code url} over {@code connections} pipelined connections ({@link RedisLink}); no
+     * connection is made before the first command.
+     */
+    public static RedisStateStore create(Vertx vertx, URI url, String prefix, int connections, Duration timeout) {
+        // Twice the pool the link holds: a connection it drops goes back to the pool while its replacement opens.
+        RedisOptions options = new RedisOptions().setConnectionString(url.toString()).setMaxPoolSize(connections * 2)
+                .setMaxPoolWaiting(connections * 2);
+        return new RedisStateStore(new RedisLink(Redis.createClient(vertx, options), connections, timeout), prefix,
+                "redis (" + redacted(url) + ")");
     }
 
     /** The URL with any password replaced, for logs. */
@@ -214,11 +216,9 @@ public final class RedisStateStore implements StateStore {
         return guard(Uni.createFrom().deferred(() -> script.run(redis, keys.get(), args.get())));
     }
 
-    /** A deadline on every command, and one exception type for every Redis failure (bad arguments aside). */
+    /** One exception type for every Redis failure (bad arguments aside); the link puts a deadline on each command. */
     private Uni<Response> guard(Uni<Response> call) {
-        return call.ifNoItem().after(timeout)
-                .failWith(() -> new StateStoreException("Redis did not answer within " + timeout))
-                .onFailure(e -> !(e instanceof StateStoreException || e instanceof IllegalArgumentException))
+        return call.onFailure(e -> !(e instanceof StateStoreException || e instanceof IllegalArgumentException))
                 .transform(e -> new StateStoreException("Redis failed: " + e.getMessage(), e));
     }
 }

@@ -2,23 +2,27 @@ package dev.wormhole.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.wormhole.testing.RedisServer;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 
-/** The contract against a real redis-server; "replicas" are separate clients (connection pools) on it. */
+/** The contract against a real redis-server; "replicas" are separate clients (sets of connections) on it. */
 class RedisStateStoreTest extends StateStoreContract {
 
     private static final String PREFIX = "wormhole-test:";
@@ -80,6 +84,49 @@ class RedisStateStoreTest extends StateStoreContract {
                     .isInstanceOf(StateStoreException.class);
         } finally {
             unreachable.close();
+        }
+    }
+
+    @Test
+    void recoversByItselfWhenRedisComesBack() throws Exception {
+        try (RedisServer first = RedisServer.start()) {
+            StateStore store = RedisStateStore.create(vertx, first.url(), PREFIX, 2, Duration.ofMillis(500));
+            try {
+                // several commands so that every connection of the link is open when Redis goes away
+                for (int i = 0; i < 4; i++) {
+                    assertThat(store.increment(key("r"), 1, StateStore.FOREVER).await().atMost(Duration.ofSeconds(5)))
+                            .isEqualTo(i + 1);
+                }
+                first.close();
+                assertThatThrownBy(() -> store.ping().await().atMost(Duration.ofSeconds(5)))
+                        .isInstanceOf(StateStoreException.class);
+                try (RedisServer again = RedisServer.start(first.port())) {
+                    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                        for (int i = 0; i < 4; i++) {
+                            store.ping().await().atMost(Duration.ofSeconds(2));
+                        }
+                    });
+                    assertThat(store.increment(key("r"), 1, StateStore.FOREVER).await().atMost(Duration.ofSeconds(5)))
+                            .as("a fresh server: the counter starts again").isEqualTo(1);
+                }
+            } finally {
+                store.close();
+            }
+        }
+    }
+
+    @Test
+    void manyCommandsInFlightOnFewConnections() {
+        StateStore narrow = RedisStateStore.create(vertx, server.url(), PREFIX, 1, Duration.ofSeconds(5));
+        try {
+            List<Uni<Long>> increments = new ArrayList<>();
+            for (int i = 0; i < 5000; i++) {
+                increments.add(narrow.increment(key("burst"), 1, StateStore.FOREVER));
+            }
+            Uni.join().all(increments).andFailFast().await().atMost(Duration.ofSeconds(30));
+            assertThat(narrow.counter(key("burst")).await().atMost(Duration.ofSeconds(5))).isEqualTo(5000);
+        } finally {
+            narrow.close();
         }
     }
 

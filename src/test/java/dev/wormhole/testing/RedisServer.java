@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -35,12 +36,19 @@ public final class RedisServer implements AutoCloseable {
     }
 
     public static RedisServer start() {
+        try {
+            return start(freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A server on {@code port} (say, where one that was stopped listened). */
+    public static RedisServer start(int port) {
         Path log;
         Process process;
-        int port;
         try {
             log = Files.createTempFile("redis-server", ".log");
-            port = freePort();
             process = new ProcessBuilder(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
                     "--save", "", "--appendonly", "no"))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();

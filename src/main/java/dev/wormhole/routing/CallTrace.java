@@ -99,13 +99,18 @@ public final class CallTrace {
      * it before any I/O, or the HTTP status its failure maps to.
      */
     public synchronized void ended(int attempt, ModelRef target, Throwable failure) {
-        String outcome = failure == null ? "ok"
-                : failure instanceof GatewayException g ? ProviderGuards.QUOTA_REFUSED.equals(g.code()) ? "limited"
-                        : String.valueOf(g.kind().httpStatus()) : "error";
+        String outcome;
+        if (failure == null) {
+            outcome = "ok";
+        } else if (failure instanceof GatewayException g) {
+            outcome = ProviderGuards.QUOTA_REFUSED.equals(g.code()) ? "limited" : String.valueOf(g.kind().httpStatus());
+        } else {
+            outcome = "error";
+        }
         attempts.set(attempt, target + "=" + outcome);
     }
 
-    /** How many upstream attempts were made. */
+    /** How many attempts were made, counting those a provider quota refused before any I/O. */
     public synchronized int count() {
         return attempts.size();
     }

@@ -2,6 +2,7 @@ package dev.wormhole.limit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,9 +18,12 @@ import dev.wormhole.core.GatewayException;
 import dev.wormhole.core.ModelRef;
 import dev.wormhole.core.Usage;
 import dev.wormhole.provider.ProviderGuards;
+import dev.wormhole.limit.KeyLimiterContract.Chunk;
 import dev.wormhole.state.EmbeddedStateStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 
 /**
  * {@link ProviderLimiter} on the embedded store: a provider's quota and its deployments' together, what a refusal
@@ -94,5 +98,31 @@ class ProviderLimiterTest {
                 item -> null).await().atMost(WAIT)).isInstanceOf(IllegalStateException.class);
         assertRefused(() -> admit("big", new TokenDemand(9, 50L)), "tokens per minute (100)");
         end(admit("big", new TokenDemand(8, 50L)), Usage.of(8, 50));
+    }
+
+    @Test
+    void aCutStreamCountsItsPromptAndTheOutputSeen() {
+        Permit permit = admit("big", new TokenDemand(10, 80L));
+        Multi<Chunk> cut = permit.settleStream(Uni.createFrom().item(Multi.createFrom().items(new Chunk(), new Chunk())
+                .onCompletion().failWith(() -> new IllegalStateException("cut")))).await().atMost(WAIT);
+        assertThatThrownBy(() -> cut.collect().asList().await().atMost(WAIT)).hasMessage("cut");
+        assertExactlyUsed(12);
+    }
+
+    @Test
+    void aCancelledStreamCountsItsPrompt() {
+        Permit permit = admit("big", new TokenDemand(10, 80L));
+        Multi<Chunk> stream = permit.settleStream(Uni.createFrom().item(Multi.createFrom().<Chunk>nothing()))
+                .await().atMost(WAIT);
+        AssertSubscriber<Chunk> reader = stream.subscribe().withSubscriber(AssertSubscriber.create(1));
+        reader.cancel();
+        assertExactlyUsed(10);
+    }
+
+    /** The provider's window (100 tokens) holds exactly {@code used}: the rest fits, one token more does not. */
+    private void assertExactlyUsed(long used) {
+        // The correction runs when the stream ends; a refused admission counts nothing, so polling is safe.
+        await().atMost(WAIT).untilAsserted(() -> admit("big", new TokenDemand(0, 100 - used)));
+        assertRefused(() -> admit("big", new TokenDemand(0, 1L)), "tokens per minute (100)");
     }
 }

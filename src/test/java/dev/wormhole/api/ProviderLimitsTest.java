@@ -128,7 +128,8 @@ class ProviderLimitsTest {
     void aStreamsReservationIsCorrectedByItsUsageWhenItEnds() {
         UpstreamMock.wireMock().stubFor(chatFor("streamed-4.1").willReturn(streamed(4, 6)));
         chat("metered/streamed-4.1", 60, true).then().statusCode(200).body(containsString("[DONE]"));
-        // The correction runs when the stream ends at the gateway; a refused attempt counts nothing, so polling is safe.
+        // The correction runs when the stream ends at the gateway; a refused attempt counts nothing, so polling is
+        // safe.
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
                 .until(() -> chat("metered/streamed-4.1", 60, true).statusCode() == 200);
         assertThat(callsFor("streamed-4.1")).isEqualTo(2);

@@ -47,7 +47,8 @@ class ProviderLimiterStoreFailureTest {
     void setUp() {
         real = EmbeddedStateStore.open(dir.resolve("state.bin"), Duration.ofMillis(50));
         // Every operation fails while the store is down, as an unreachable Redis does.
-        store = (StateStore) Proxy.newProxyInstance(StateStore.class.getClassLoader(), new Class<?>[] { StateStore.class },
+        store = (StateStore) Proxy.newProxyInstance(StateStore.class.getClassLoader(),
+                new Class<?>[] { StateStore.class },
                 (proxy, method, args) -> down.get() && method.getReturnType() == Uni.class
                         ? Uni.createFrom().failure(new StateStoreException("redis unreachable"))
                         : method.invoke(real, args));

@@ -12,6 +12,11 @@ import java.util.Optional;
 /** Finds every mistake in the configuration at once, so startup fails with one message listing them all. */
 final class ConfigProblems {
 
+    /** The largest per-minute limit the state store counts. */
+    private static final long MAX_LIMIT = 1L << 52;
+    /** The longest model name a deployment limit may be set for (it becomes part of a state key). */
+    private static final int MAX_MODEL_LENGTH = 400;
+
     private ConfigProblems() {
     }
 
@@ -71,6 +76,7 @@ final class ConfigProblems {
             if (provider.apiKeys().orElse(List.of()).stream().anyMatch(String::isBlank)) {
                 problems.add(key + ".api-keys holds an empty key");
             }
+            problems.addAll(limitProblems(key + ".limits", provider.limits()));
         }
         config.routes().forEach((alias, route) -> problems.addAll(routeProblems(config, alias, route)));
         config.defaultProvider().ifPresent(id -> {
@@ -121,6 +127,26 @@ final class ConfigProblems {
             }
         });
         return problems;
+    }
+
+    static List<String> limitProblems(String key, ProviderLimitsConfig limits) {
+        List<String> problems = new ArrayList<>();
+        limitProblem(key, limits.rpm(), limits.tpm()).ifPresent(problems::add);
+        limits.deployments().forEach((model, deployment) -> {
+            String at = key + ".deployments.\"" + model + "\"";
+            if (model.isEmpty() || model.length() > MAX_MODEL_LENGTH || !model.matches("[^\\s{}\\p{Cntrl}]+")) {
+                problems.add(at + ": a deployment is named by its model, 1 to " + MAX_MODEL_LENGTH
+                        + " characters without whitespace or braces");
+            }
+            limitProblem(at, deployment.rpm(), deployment.tpm()).ifPresent(problems::add);
+        });
+        return problems;
+    }
+
+    private static Optional<String> limitProblem(String key, Optional<Long> rpm, Optional<Long> tpm) {
+        boolean bad = rpm.filter(v -> v < 1 || v > MAX_LIMIT).isPresent() || tpm.filter(v -> v < 1 || v > MAX_LIMIT)
+                .isPresent();
+        return bad ? Optional.of(key + ".rpm and .tpm must be positive numbers (at most 2^52)") : Optional.empty();
     }
 
     static List<String> stateProblems(StateConfig state) {

@@ -40,16 +40,17 @@ public interface LimitsConfig {
     Duration leaseTtl();
 
     /**
-     * Output tokens reserved against a key's tokens per minute for a request that sets no {@code max_tokens}
-     * (corrected by the real usage when the call ends).
+     * Output tokens reserved against a key's (or a provider's) tokens per minute for a request that sets no
+     * {@code max_tokens} (corrected by the real usage when the call ends).
      */
     @WithDefault("4096")
     long defaultMaxTokens();
 
     /**
-     * What a call of a rate-limited key gets when the state store fails: {@code fail-closed} a 503, or
-     * {@code fail-open} admission under this replica's share of the key's limits ({@link #expectedReplicas()}),
-     * counted in {@code wormhole_state_store_failures_total}; the store is tried again on every call.
+     * What a call of a rate-limited key (or an attempt on a provider with limits) gets when the state store fails:
+     * {@code fail-closed} a 503, or {@code fail-open} admission under this replica's share of the limits
+     * ({@link #expectedReplicas()}), counted in {@code wormhole_state_store_failures_total}; the store is tried again
+     * on every call.
      */
     @WithDefault("fail-closed")
     StoreFailure onStoreFailure();

@@ -88,6 +88,9 @@ public interface ProviderConfig {
     /** Concurrent upstream calls to this provider (the opening of a stream counts until its first chunk). */
     BulkheadConfig bulkhead();
 
+    /** The gateway's requests and tokens per minute to this provider and its models, kept for all replicas. */
+    ProviderLimitsConfig limits();
+
     /**
      * Where the upstream key travels: {@code header} (the dialect's own header) or {@code query} (Gemini's
      * {@code ?key=}, for proxies that only pass the query string).

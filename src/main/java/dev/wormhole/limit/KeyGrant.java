@@ -4,17 +4,16 @@ import java.time.Duration;
 
 import dev.wormhole.core.KeyLimits;
 import dev.wormhole.core.Usage;
-import dev.wormhole.state.Admission;
 import dev.wormhole.state.StateStore;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
 /**
- * What one call counted against its key: its admissions in the per-minute windows, the tokens it reserved and its
- * concurrency lease (renewed every half TTL while held). Ending it gives the lease back and corrects the tokens by
- * the real usage; undoing it (a refused call) takes back everything counted. Neither ever fails: a store that cannot
- * be reached leaves at worst a lease that expires and a reservation that leaves the window.
+ * What one call counted against its key: its admissions in the per-minute windows ({@link MinuteWindows}), the tokens
+ * it reserved and its concurrency lease (renewed every half TTL while held). Ending it gives the lease back and
+ * corrects the tokens by the real usage; undoing it (a refused call) takes back everything counted. Neither ever
+ * fails: a store that cannot be reached leaves at worst a lease that expires and a reservation that leaves the window.
  */
 final class KeyGrant implements Permit.Holding {
 
@@ -24,9 +23,7 @@ final class KeyGrant implements Permit.Holding {
     private final String keyId;
     final KeyLimits limits;
     private final long prompt;
-    final long reserved;
-    Admission requests;
-    Admission tokens;
+    final MinuteWindows windows;
     private String leaseId;
     private long renewal = -1;
 
@@ -38,15 +35,8 @@ final class KeyGrant implements Permit.Holding {
         this.keyId = keyId;
         this.limits = limits;
         this.prompt = prompt;
-        this.reserved = reserved;
-    }
-
-    String requestsKey() {
-        return "limit:rpm:" + keyId;
-    }
-
-    String tokensKey() {
-        return "limit:tpm:" + keyId;
+        this.windows = new MinuteWindows(store, "limit:rpm:" + keyId, limits.rpm(), "limit:tpm:" + keyId,
+                limits.tpm(), reserved, "key " + keyId);
     }
 
     String concurrencyKey() {
@@ -55,9 +45,7 @@ final class KeyGrant implements Permit.Holding {
 
     /** Where the key stands after this call's admissions. */
     RateStatus status() {
-        return new RateStatus(limits.rpm() == null || requests == null ? null
-                : RateStatus.Window.of(limits.rpm(), requests),
-                limits.tpm() == null || tokens == null ? null : RateStatus.Window.of(limits.tpm(), tokens));
+        return windows.status();
     }
 
     /** Records the lease taken and starts renewing it. */
@@ -71,48 +59,27 @@ final class KeyGrant implements Permit.Holding {
 
     /** Takes back what a refused call counted (its request and its tokens). */
     Uni<Void> undo() {
-        return both(requests == null || !requests.admitted() ? none()
-                : quietly(store.adjust(requestsKey(), KeyLimiter.MINUTE, requests, -1), "request count"),
-                correctTokens(-reserved));
+        return windows.undo();
     }
 
     @Override
     public Uni<Void> end(Usage usage) {
         // Without a usage (the call failed or was cancelled before reporting one) the prompt is counted: it was sent.
         long used = usage != null ? usage.totalTokens() : prompt;
-        Uni<Void> release = none();
+        Uni<Void> release = Uni.createFrom().voidItem();
         if (leaseId != null) {
             vertx.cancelTimer(renewal);
-            release = quietly(store.release(concurrencyKey(), leaseId).replaceWithVoid(), "concurrency lease");
+            release = store.release(concurrencyKey(), leaseId).replaceWithVoid().onFailure().recoverWithUni(failure -> {
+                Log.warnf("Giving back the concurrency lease of key %s failed (it expires on its own): %s", keyId,
+                        failure.getMessage());
+                return Uni.createFrom().voidItem();
+            });
         }
-        return both(release, correctTokens(used - reserved));
+        return Uni.combine().all().unis(release, windows.settle(used)).discardItems();
     }
 
     @Override
     public Usage estimate(long outputTokens) {
         return Usage.of(prompt, outputTokens);
-    }
-
-    private Uni<Void> correctTokens(long delta) {
-        if (tokens == null || !tokens.admitted() || delta == 0) {
-            return none();
-        }
-        return quietly(store.adjust(tokensKey(), KeyLimiter.MINUTE, tokens, delta), "token reservation");
-    }
-
-    private Uni<Void> quietly(Uni<Void> work, String what) {
-        return work.onFailure().recoverWithUni(failure -> {
-            Log.warnf("Giving back the %s of key %s failed (it leaves the window or expires on its own): %s", what,
-                    keyId, failure.getMessage());
-            return none();
-        });
-    }
-
-    private static Uni<Void> both(Uni<Void> first, Uni<Void> second) {
-        return Uni.combine().all().unis(first, second).discardItems();
-    }
-
-    private static Uni<Void> none() {
-        return Uni.createFrom().voidItem();
     }
 }

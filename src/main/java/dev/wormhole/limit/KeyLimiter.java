@@ -2,7 +2,6 @@ package dev.wormhole.limit;
 
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,13 +14,8 @@ import dev.wormhole.core.ErrorKind;
 import dev.wormhole.core.GatewayException;
 import dev.wormhole.core.KeyLimits;
 import dev.wormhole.core.Usage;
-import dev.wormhole.state.Admission;
 import dev.wormhole.state.StateStore;
-import dev.wormhole.state.StateStoreException;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.logging.Log;
-import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
@@ -38,22 +32,15 @@ import io.vertx.core.Vertx;
 @ApplicationScoped
 public class KeyLimiter {
 
-    /** The window of the per-minute limits. */
-    static final Duration MINUTE = Duration.ofMinutes(1);
     /** When to retry a call refused for concurrency: a slot frees when some call ends, which nothing predicts. */
     private static final Duration CONCURRENCY_RETRY = Duration.ofSeconds(1);
 
-    /** How often a failing store is logged at most. */
-    private static final long LOG_INTERVAL_MILLIS = 60_000;
-
     private final StateStore store;
     private final Vertx vertx;
-    private final Settings settings;
     private final Duration leaseTtl;
     private final long defaultMaxTokens;
+    private final StoreFailurePolicy onStoreFailure;
     private final LocalFallback local;
-    private final Counter storeFailures;
-    private final AtomicLong lastLogged = new AtomicLong(Long.MIN_VALUE);
 
     @Inject
     KeyLimiter(StateStore store, Vertx vertx, WormholeConfig config, MeterRegistry meters) {
@@ -65,13 +52,11 @@ public class KeyLimiter {
     public KeyLimiter(StateStore store, Vertx vertx, Settings settings, MeterRegistry meters) {
         this.store = store;
         this.vertx = vertx;
-        this.settings = settings;
         this.leaseTtl = settings.leaseTtl();
         this.defaultMaxTokens = settings.defaultMaxTokens();
-        this.local = new LocalFallback(settings.expectedReplicas());
-        this.storeFailures = Counter.builder("wormhole.state.store.failures")
-                .description("State store operations that failed, by what needed them").tag("use", "limits")
-                .register(meters);
+        this.onStoreFailure = new StoreFailurePolicy(settings.onStoreFailure(), settings.expectedReplicas(), meters,
+                "limits", "a key's rate limits");
+        this.local = onStoreFailure.local();
     }
 
     /**
@@ -95,7 +80,7 @@ public class KeyLimiter {
         TokenDemand known = demand == null ? new TokenDemand(0, null) : demand;
         return Uni.createFrom().deferred(() -> {
             long reserved = reservation(known, limits.tpm());
-            return shared(caller, limits, known, reserved, report).onFailure(KeyLimiter::storeFailed)
+            return shared(caller, limits, known, reserved, report).onFailure(StoreFailurePolicy::isStoreFailure)
                     .recoverWithUni(failure -> onStoreFailure(caller.keyId(), limits, known, reserved, failure));
         });
     }
@@ -104,45 +89,25 @@ public class KeyLimiter {
             Consumer<RateStatus> report) {
         return Uni.createFrom().deferred(() -> {
             KeyGrant grant = new KeyGrant(store, vertx, leaseTtl, caller.keyId(), limits, known.prompt(), reserved);
-            return count(grant.requestsKey(), limits.rpm(), 1).flatMap(requests -> {
-                grant.requests = requests;
-                if (requests != null && !requests.admitted()) {
-                    report.accept(grant.status());
-                    return refuse(grant, "requests per minute (" + limits.rpm() + ")", requests.retryAfter());
+            return grant.windows.admit().flatMap(refusal -> {
+                report.accept(grant.status());
+                if (refusal != null) {
+                    return Uni.createFrom().failure(refused(refusal.describe(), refusal.retryAfter()));
                 }
-                return count(grant.tokensKey(), limits.tpm(), grant.reserved).flatMap(tokens -> {
-                    grant.tokens = tokens;
-                    report.accept(grant.status());
-                    if (tokens != null && !tokens.admitted()) {
-                        return refuse(grant, "tokens per minute (" + limits.tpm() + ")", tokens.retryAfter());
-                    }
-                    return lease(grant);
-                });
+                return lease(grant);
             });
         });
-    }
-
-    private static boolean storeFailed(Throwable failure) {
-        return failure instanceof StateStoreException || failure instanceof TimeoutException
-                || failure instanceof java.util.concurrent.TimeoutException;
     }
 
     /** The configured policy for a call whose limits the store could not check. */
     private Uni<Permit> onStoreFailure(String keyId, KeyLimits limits, TokenDemand demand, long reserved,
             Throwable failure) {
-        storeFailures.increment();
-        long now = System.currentTimeMillis();
-        long last = lastLogged.get();
-        if (now - last >= LOG_INTERVAL_MILLIS && lastLogged.compareAndSet(last, now)) {
-            Log.warnf("The state store failed to check a key's rate limits (%s); applying wormhole.limits."
-                    + "on-store-failure=%s until it answers again", failure.getMessage(),
-                    settings.onStoreFailure().name().toLowerCase().replace('_', '-'));
-        }
-        if (settings.onStoreFailure() == LimitsConfig.StoreFailure.FAIL_CLOSED) {
+        if (onStoreFailure.failed(failure)) {
             return Uni.createFrom().failure(GatewayException.of(ErrorKind.UNAVAILABLE, "rate_limit_store_unavailable",
                     "The gateway cannot check this API key's rate limits right now; retry shortly.")
                     .withRetryAfter(CONCURRENCY_RETRY));
         }
+        long now = System.currentTimeMillis();
         if (limits.rpm() != null && !local.admit("rpm:" + keyId, limits.rpm(), 1, now)) {
             return Uni.createFrom().failure(refused("requests per minute (" + local.share(limits.rpm())
                     + " on this replica while the shared state store is unavailable)", CONCURRENCY_RETRY));
@@ -186,12 +151,7 @@ public class KeyLimiter {
                     + demand.prompt() + " tokens) is larger than this API key's limit of " + tpm
                     + " tokens per minute; send a shorter prompt or ask the key's owner for a higher limit.");
         }
-        long output = demand.maxOutput() != null ? demand.maxOutput() : defaultMaxTokens;
-        return Math.max(1, Math.min(tpm, demand.prompt() + output));
-    }
-
-    private Uni<Admission> count(String key, Long limit, long cost) {
-        return limit == null ? Uni.createFrom().nullItem() : store.admit(key, limit, MINUTE, cost);
+        return demand.reservation(tpm, defaultMaxTokens);
     }
 
     private Uni<Permit> lease(KeyGrant grant) {

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class LocalFallback {
 
-    private static final long WINDOW_MILLIS = KeyLimiter.MINUTE.toMillis();
+    private static final long WINDOW_MILLIS = MinuteWindows.MINUTE.toMillis();
 
     private final int replicas;
     private final Map<String, Deque<long[]>> windows = new ConcurrentHashMap<>();

@@ -54,6 +54,15 @@ public record TokenDemand(long prompt, Long maxOutput) {
         return new TokenDemand(tokens(request.inputs().stream().mapToLong(String::length).sum()), 0L);
     }
 
+    /**
+     * The tokens to reserve against a limit of {@code tpm} per minute: the prompt estimate and the output allowed
+     * ({@code defaultOutput} when unbounded), at most the whole limit (a bound on the output is no promise to use it).
+     */
+    long reservation(long tpm, long defaultOutput) {
+        long output = maxOutput != null ? maxOutput : defaultOutput;
+        return Math.max(1, Math.min(tpm, prompt + output));
+    }
+
     private static long tokens(long chars) {
         return (chars + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN;
     }

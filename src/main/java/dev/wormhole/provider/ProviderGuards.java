@@ -35,6 +35,14 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ProviderGuards {
 
+    /**
+     * The code of an attempt the gateway refused itself, before any I/O, because its own quota of the provider or
+     * deployment is used up ({@code wormhole.providers.<id>.limits}).
+     */
+    public static final String QUOTA_REFUSED = "provider_rate_limited";
+    /** The code of an attempt refused because that quota cannot be checked (the state store fails, fail-closed). */
+    public static final String QUOTA_UNCHECKED = "provider_limit_store_unavailable";
+
     private static final TypeLiteral<Uni<Object>> UNI = new TypeLiteral<>() {
     };
     /** The model of calls that concern no model (the provider's model list). */
@@ -122,9 +130,18 @@ public class ProviderGuards {
         breakers.resetAll();
     }
 
-    /** Whether a failure is transient: worth a retry, a breaker count, and a failover. */
+    /**
+     * Whether a failure is transient: worth a retry, a breaker count, and a failover. The gateway's own quota
+     * refusals are not: the target was not called, so it is neither retried at once nor blamed; the plan fails over.
+     */
     public static boolean isTransient(Throwable failure) {
-        return failure instanceof GatewayException g && g.kind().retryable();
+        return failure instanceof GatewayException g && g.kind().retryable() && !isQuotaRefusal(g);
+    }
+
+    /** Whether a failure is the gateway's own refusal of an attempt for a provider quota. */
+    public static boolean isQuotaRefusal(Throwable failure) {
+        return failure instanceof GatewayException g
+                && (QUOTA_REFUSED.equals(g.code()) || QUOTA_UNCHECKED.equals(g.code()));
     }
 
     private Guard retry(String providerId, Operation operation, ProviderConfig provider) {

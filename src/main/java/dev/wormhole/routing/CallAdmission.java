@@ -2,29 +2,39 @@ package dev.wormhole.routing;
 
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.wormhole.core.Caller;
+import dev.wormhole.core.Metered;
 import dev.wormhole.core.ModelRef;
+import dev.wormhole.core.Usage;
 import dev.wormhole.limit.KeyLimiter;
 import dev.wormhole.limit.Permit;
+import dev.wormhole.limit.ProviderLimiter;
 import dev.wormhole.usage.Spending;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
  * What a caller's key allows a call before and while it runs, once for all its targets and retries: the models it
  * may name (403), its budget (429 {@code budget_exceeded}), and its rate and concurrency limits ({@link KeyLimiter},
- * a permit held until the call ends); and the spend account each target's call is billed to.
+ * a permit held until the call ends); the spend account each target's call is billed to; and, for every upstream
+ * attempt (retries included), the gateway's own quotas of the target's provider and deployment
+ * ({@link ProviderLimiter}).
  */
 @ApplicationScoped
 class CallAdmission {
 
     private final KeyLimiter limiter;
+    private final ProviderLimiter providers;
     private final Spending spending;
 
-    CallAdmission(KeyLimiter limiter, Spending spending) {
+    CallAdmission(KeyLimiter limiter, ProviderLimiter providers, Spending spending) {
         this.limiter = limiter;
+        this.providers = providers;
         this.spending = spending;
     }
 
@@ -51,6 +61,28 @@ class CallAdmission {
             return call;
         }
         return limiter.admit(trace.caller(), trace.demand(), trace::rates).flatMap(permit -> settle.apply(permit, call));
+    }
+
+    /**
+     * One upstream attempt on {@code target}, made once its provider's and deployment's quotas admit it and holding
+     * their permit until it ends ({@code usage} reads the answer's usage; null: an attempt these quotas do not count,
+     * a token count). A refused attempt is recorded in the trace and fails without any I/O; the plan fails over.
+     */
+    <T> Uni<T> attempt(CallTrace trace, ModelRef target, Function<T, Usage> usage, Supplier<Uni<T>> call) {
+        if (usage == null) {
+            return Uni.createFrom().deferred(call::get);
+        }
+        return admitted(trace, target).flatMap(permit -> permit.settle(Uni.createFrom().deferred(call::get), usage));
+    }
+
+    /** As {@link #attempt} for the opening of a stream: the permit is held until the stream ends. */
+    <E extends Metered> Uni<Multi<E>> attemptStream(CallTrace trace, ModelRef target, Supplier<Uni<Multi<E>>> open) {
+        return admitted(trace, target).flatMap(permit -> permit.settleStream(Uni.createFrom().deferred(open::get)));
+    }
+
+    private Uni<Permit> admitted(CallTrace trace, ModelRef target) {
+        return providers.admit(target, trace.demand()).onFailure().invoke(refusal -> trace.ended(trace.started(target),
+                target, refusal));
     }
 
     /** The spend account of a call of {@code caller} on {@code target}. */

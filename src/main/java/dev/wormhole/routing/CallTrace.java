@@ -10,6 +10,7 @@ import dev.wormhole.core.GatewayException;
 import dev.wormhole.core.ModelRef;
 import dev.wormhole.limit.RateStatus;
 import dev.wormhole.limit.TokenDemand;
+import dev.wormhole.provider.ProviderGuards;
 
 /**
  * The upstream attempts of one client request, in order: each target tried and how it ended. Reported to the
@@ -93,14 +94,23 @@ public final class CallTrace {
         return attempts.size() - 1;
     }
 
-    /** Records how an attempt ended: {@code ok}, or the HTTP status its failure maps to. */
+    /**
+     * Records how an attempt ended: {@code ok}, {@code limited} when the gateway's own quota of the provider refused
+     * it before any I/O, or the HTTP status its failure maps to.
+     */
     public synchronized void ended(int attempt, ModelRef target, Throwable failure) {
-        String outcome = failure == null ? "ok"
-                : failure instanceof GatewayException g ? String.valueOf(g.kind().httpStatus()) : "error";
+        String outcome;
+        if (failure == null) {
+            outcome = "ok";
+        } else if (failure instanceof GatewayException g) {
+            outcome = ProviderGuards.QUOTA_REFUSED.equals(g.code()) ? "limited" : String.valueOf(g.kind().httpStatus());
+        } else {
+            outcome = "error";
+        }
         attempts.set(attempt, target + "=" + outcome);
     }
 
-    /** How many upstream attempts were made. */
+    /** How many attempts were made, counting those a provider quota refused before any I/O. */
     public synchronized int count() {
         return attempts.size();
     }

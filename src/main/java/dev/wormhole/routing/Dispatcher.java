@@ -96,7 +96,7 @@ public class Dispatcher {
         return planned(model, fallbacks, Operation.CHAT, trace, target -> true,
                 (permit, answer) -> permit.settle(answer, usage), (target, plan) -> measured("chat", target,
                         admission.spend(trace.caller(), target), usage, attempt(target, plan, Operation.CHAT, trace,
-                                provider -> onTarget.apply(provider, target))));
+                                usage, provider -> onTarget.apply(provider, target))));
     }
 
     /**
@@ -108,8 +108,8 @@ public class Dispatcher {
         return planned(model, List.of(), Operation.COUNT_TOKENS, trace, target -> directory.settings(
                 target.provider()).map(settings -> settings.speaks(api)).orElse(false), null, (target, plan) -> measured(
                         "count_tokens", target, Spending.Call.NOT_BILLED, answer -> null, attempt(target, plan,
-                                Operation.COUNT_TOKENS, trace, provider -> onTarget.apply((NativeProvider) provider,
-                                        target))))
+                                Operation.COUNT_TOKENS, trace, null, provider -> onTarget.apply(
+                                        (NativeProvider) provider, target))))
                 .onFailure(NoTarget.class).recoverWithUni(() -> Uni.createFrom().item(otherwise));
     }
 
@@ -153,7 +153,7 @@ public class Dispatcher {
         return planned(request.model(), fallbacks, Operation.EMBEDDINGS, trace, target -> true,
                 (permit, answer) -> permit.settle(answer, EmbeddingResult::usage), (target, plan) -> measured(
                 "embeddings", target, admission.spend(trace.caller(), target), EmbeddingResult::usage,
-                attempt(target, plan, Operation.EMBEDDINGS, trace,
+                attempt(target, plan, Operation.EMBEDDINGS, trace, EmbeddingResult::usage,
                         provider -> {
                             if (!(provider instanceof EmbeddingProvider embeddings)) {
                                 throw GatewayException.of(ErrorKind.INVALID_REQUEST, "unsupported_capability",
@@ -209,16 +209,20 @@ public class Dispatcher {
         return failure instanceof GatewayException g && "deadline_exceeded".equals(g.code());
     }
 
-    /** One target under its guards: each try is traced; the lease spans every try. */
+    /**
+     * One target under its guards: each try is admitted by the target's provider quotas ({@code usage} reads what
+     * it used; null: not counted) and traced; the lease spans every try.
+     */
     private <T> Uni<T> attempt(ModelRef target, Plan plan, Operation operation, CallTrace trace,
-            Function<Provider, Uni<T>> call) {
+            Function<T, Usage> usage, Function<Provider, Uni<T>> call) {
         return leased(target.provider(), provider -> {
             Runnable done = planner.track(target);
-            return guards.call(target.provider(), target.model(), operation, plan.deadline(), plan.hasNext(target), () -> {
-                int attempt = trace.started(target);
-                return Uni.createFrom().deferred(() -> call.apply(provider))
-                        .onItemOrFailure().invoke((item, failure) -> trace.ended(attempt, target, failure));
-            }).onTermination().invoke(done);
+            return guards.call(target.provider(), target.model(), operation, plan.deadline(), plan.hasNext(target),
+                    () -> admission.attempt(trace, target, usage, () -> {
+                        int attempt = trace.started(target);
+                        return Uni.createFrom().deferred(() -> call.apply(provider))
+                                .onItemOrFailure().invoke((item, failure) -> trace.ended(attempt, target, failure));
+                    })).onTermination().invoke(done);
         });
     }
 
@@ -231,14 +235,14 @@ public class Dispatcher {
             StreamUsage usage = new StreamUsage(target, metrics, admission.spend(trace.caller(), target));
             AtomicBoolean handedOver = new AtomicBoolean();
             Uni<Multi<E>> opened = guards.call(target.provider(), target.model(), Operation.STREAM_OPEN,
-                    plan.deadline(), plan.hasNext(target), () -> {
+                    plan.deadline(), plan.hasNext(target), () -> admission.attemptStream(trace, target, () -> {
                 int attempt = trace.started(target);
                 return Uni.createFrom().deferred(() -> StreamHead.awaitFirst(onTarget.apply(lease.provider(), target)))
                         .ifNoItem().after(firstToken).failWith(() -> GatewayException.of(ErrorKind.UPSTREAM_TIMEOUT,
                                 "upstream_timeout", "Provider '" + target.provider() + "' sent no first chunk within "
                                         + firstToken + "."))
                         .onItemOrFailure().invoke((stream, failure) -> trace.ended(attempt, target, failure));
-            });
+            }));
             return opened.map(stream -> {
                 handedOver.set(true);
                 return usage.track(stream).onTermination().invoke(() -> {

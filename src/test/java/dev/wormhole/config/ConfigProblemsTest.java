@@ -55,6 +55,21 @@ class ConfigProblemsTest {
     }
 
     @Test
+    void acceptsPositiveProviderAndDeploymentLimitsAndRefusesOthers() {
+        Map<String, String> props = new HashMap<>(SIMULATOR);
+        props.put("wormhole.providers.simulator.limits.rpm", "600");
+        props.put("wormhole.providers.simulator.limits.tpm", "90000");
+        props.put("wormhole.providers.simulator.limits.deployments.\"sim-1.5\".rpm", "60");
+        assertThat(ConfigProblems.find(TestConfig.of(props), "127.0.0.1")).isEmpty();
+
+        props.put("wormhole.providers.simulator.limits.tpm", "0");
+        props.put("wormhole.providers.simulator.limits.deployments.\"sim-1.5\".tpm", "-5");
+        assertThat(ConfigProblems.find(TestConfig.of(props), "127.0.0.1")).hasSize(2)
+                .anySatisfy(p -> assertThat(p).contains("wormhole.providers.simulator.limits.rpm and .tpm", "positive"))
+                .anySatisfy(p -> assertThat(p).contains("wormhole.providers.simulator.limits.deployments.\"sim-1.5\""));
+    }
+
+    @Test
     void refusesAShortAdminKeyAndAKeyCacheOverASecond() {
         Map<String, String> props = new HashMap<>(SIMULATOR);
         props.put("wormhole.auth.admin-key", "short");

@@ -66,8 +66,9 @@ class BatchTest {
         assertThat(result.getInt("stats.concurrency")).isEqualTo(10);
         assertThat(result.getInt("stats.succeeded")).isEqualTo(200);
         assertThat(result.getInt("usage.total_tokens")).isEqualTo(200 * 5);
-        // 200 items, 10 at a time, 50 ms each: 20 rounds. Never faster; sequential would take 10 s.
-        assertThat(wallMillis).isGreaterThanOrEqualTo(20 * 50).isLessThan(5_000);
+        // 200 items, 10 at a time, 50 ms each: 20 rounds, never faster; the peak of 10 in flight above shows they
+        // overlapped (sequential would take 10 s), so the upper bound only catches a stall on a busy machine.
+        assertThat(wallMillis).isGreaterThanOrEqualTo(20 * 50).isLessThan(10_000);
     }
 
     @Test

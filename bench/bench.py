@@ -141,6 +141,8 @@ def gateway_command(kind, port, mock_port, pinned, extra=None):
     props = {
         "quarkus.http.port": port, "quarkus.http.host": "127.0.0.1", "wormhole.auth.api-keys": KEY,
         "quarkus.log.level": "WARN", "wormhole.batch.max-concurrency": "100",
+        # The access log is on by default, so it is measured: one line per request, to the process's log file.
+        'quarkus.log.category."wormhole.access".level': "INFO",
     }
     for pid, prefix in (("mock0", "d0"), ("mock50", "d50"), ("mockstream", "stream")):
         p = "wormhole.providers.%s." % pid

@@ -155,6 +155,19 @@ public class RequestTracing {
         return started == null ? System.nanoTime() : started;
     }
 
+    /**
+     * How long the current request waited on upstreams until they answered (a stream: its first chunk), or null when
+     * it made no upstream call.
+     */
+    static Long upstreamNanos(RoutingContext rc) {
+        return rc.get(UPSTREAM_NANOS);
+    }
+
+    /** When the current request's upstream part began, on the {@link System#nanoTime()} clock, or null. */
+    static Long upstreamStarted(RoutingContext rc) {
+        return rc.get(UPSTREAM_STARTED);
+    }
+
     /** The request id of the current request. */
     public static String requestId(RoutingContext rc) {
         String id = rc.get(REQUEST_ID);

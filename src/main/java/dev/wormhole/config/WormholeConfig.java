@@ -97,6 +97,16 @@ public interface WormholeConfig {
     /** The state store: embedded (one replica) or Redis (shared by every replica). */
     StateConfig state();
 
+    /** The access log: one line per request on the {@code wormhole.access} log category. */
+    AccessLog accessLog();
+
+    /** The access log. */
+    interface AccessLog {
+        /** Whether a line is logged per request ({@code /q/*} aside). */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     /**
      * Prices by {@code provider/model} (quote names holding dots: {@code wormhole.prices."openai/gpt-4.1".input=2}),
      * in USD per million tokens; they replace the model catalog's, which prices most well-known models. A model with

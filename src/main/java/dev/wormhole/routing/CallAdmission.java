@@ -86,7 +86,7 @@ class CallAdmission {
     }
 
     /** The spend account of a call of {@code caller} on {@code target}. */
-    Spending.Call spend(Caller caller, ModelRef target) {
-        return spending.call(caller, target);
+    Spending.Call spend(CallTrace trace, ModelRef target) {
+        return spending.call(trace.caller(), target, (usage, cost) -> trace.billed(usage, cost.microUsd()));
     }
 }

@@ -8,6 +8,7 @@ import dev.wormhole.core.Caller;
 import dev.wormhole.core.Deadline;
 import dev.wormhole.core.GatewayException;
 import dev.wormhole.core.ModelRef;
+import dev.wormhole.core.Usage;
 import dev.wormhole.limit.RateStatus;
 import dev.wormhole.limit.TokenDemand;
 import dev.wormhole.provider.ProviderGuards;
@@ -28,6 +29,11 @@ public final class CallTrace {
     private boolean committed;
     private RateStatus rates;
     private TokenDemand demand;
+    private String model;
+    private long promptTokens;
+    private long completionTokens;
+    private long cachedTokens;
+    private long costMicroUsd;
 
     /** A trace for an anonymous request whose client stated no deadline. */
     public CallTrace() {
@@ -108,6 +114,31 @@ public final class CallTrace {
             outcome = "error";
         }
         attempts.set(attempt, target + "=" + outcome);
+    }
+
+    /** Records the model the client named (the request's first call, when a request makes several). */
+    public synchronized void model(String requested) {
+        if (model == null) {
+            model = requested;
+        }
+    }
+
+    /** The model the client named, or null when no call was planned. */
+    public synchronized String model() {
+        return model;
+    }
+
+    /** Adds what one call was billed: its usage and cost in micro-USD. */
+    public synchronized void billed(Usage usage, long microUsd) {
+        promptTokens += usage.promptTokens();
+        completionTokens += usage.completionTokens();
+        cachedTokens += usage.cachedPromptTokens();
+        costMicroUsd += microUsd;
+    }
+
+    /** What the request's calls were billed, summed: prompt, completion and cached tokens, and micro-USD. */
+    public synchronized long[] billed() {
+        return new long[] {promptTokens, completionTokens, cachedTokens, costMicroUsd};
     }
 
     /** How many attempts were made, counting those a provider quota refused before any I/O. */

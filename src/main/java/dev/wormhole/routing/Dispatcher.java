@@ -95,7 +95,7 @@ public class Dispatcher {
             BiFunction<Provider, ModelRef, Uni<T>> onTarget) {
         return planned(model, fallbacks, Operation.CHAT, trace, target -> true,
                 (permit, answer) -> permit.settle(answer, usage), (target, plan) -> measured("chat", target,
-                        admission.spend(trace.caller(), target), usage, attempt(target, plan, Operation.CHAT, trace,
+                        admission.spend(trace, target), usage, attempt(target, plan, Operation.CHAT, trace,
                                 usage, provider -> onTarget.apply(provider, target))));
     }
 
@@ -152,7 +152,7 @@ public class Dispatcher {
         trace.demand(TokenDemand.of(request));
         return planned(request.model(), fallbacks, Operation.EMBEDDINGS, trace, target -> true,
                 (permit, answer) -> permit.settle(answer, EmbeddingResult::usage), (target, plan) -> measured(
-                "embeddings", target, admission.spend(trace.caller(), target), EmbeddingResult::usage,
+                "embeddings", target, admission.spend(trace, target), EmbeddingResult::usage,
                 attempt(target, plan, Operation.EMBEDDINGS, trace, EmbeddingResult::usage,
                         provider -> {
                             if (!(provider instanceof EmbeddingProvider embeddings)) {
@@ -183,6 +183,7 @@ public class Dispatcher {
     private <T> Uni<T> planned(String model, List<String> fallbacks, Operation operation, CallTrace trace,
             Predicate<ModelRef> eligible, BiFunction<Permit, Uni<T>, Uni<T>> settle,
             BiFunction<ModelRef, Plan, Uni<T>> call) {
+        trace.model(model);
         return admission.check(trace.caller(), model, fallbacks).chain(() -> Uni.createFrom().deferred(() -> {
             List<ModelRef> targets = planner.plan(model, fallbacks, operation).stream().filter(eligible).toList();
             if (targets.isEmpty()) {
@@ -232,7 +233,7 @@ public class Dispatcher {
             Lease lease = registry.lease(target.provider());
             Runnable done = planner.track(target);
             Duration firstToken = directory.settings(target.provider()).orElseThrow().timeouts().firstToken();
-            StreamUsage usage = new StreamUsage(target, metrics, admission.spend(trace.caller(), target));
+            StreamUsage usage = new StreamUsage(target, metrics, admission.spend(trace, target));
             AtomicBoolean handedOver = new AtomicBoolean();
             Uni<Multi<E>> opened = guards.call(target.provider(), target.model(), Operation.STREAM_OPEN,
                     plan.deadline(), plan.hasNext(target), () -> admission.attemptStream(trace, target, () -> {

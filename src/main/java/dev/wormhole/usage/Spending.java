@@ -1,5 +1,7 @@
 package dev.wormhole.usage;
 
+import java.util.function.BiConsumer;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.wormhole.core.Caller;
@@ -27,9 +29,15 @@ public class Spending {
         return budgets.require(caller);
     }
 
-    /** The accounting of one call of {@code caller} on {@code target}. */
-    public Call call(Caller caller, ModelRef target) {
-        return (usage, failure) -> ledger.record(caller, target, usage, failure != null);
+    /**
+     * The accounting of one call of {@code caller} on {@code target}; {@code told} hears what was recorded (the usage,
+     * or zero when there was no answer, and its cost), e.g. for the request's access log.
+     */
+    public Call call(Caller caller, ModelRef target, BiConsumer<Usage, Price.Cost> told) {
+        return (usage, failure) -> {
+            Price.Cost cost = ledger.record(caller, target, usage, failure != null);
+            told.accept(usage == null ? Usage.ZERO : usage, cost);
+        };
     }
 
     /** One upstream call's accounting, told once how the call ended. */

@@ -54,9 +54,9 @@ public class UsageLedger {
     /**
      * Records a call of {@code caller} on {@code target} that ended: {@code usage} is what the client was told (or,
      * for a cut stream, the estimate), null when the call failed before any answer; {@code failed} counts it as an
-     * error. Returns at once.
+     * error. Returns at once, with the call's cost; the store writes go on after.
      */
-    public void record(Caller caller, ModelRef target, Usage usage, boolean failed) {
+    public Price.Cost record(Caller caller, ModelRef target, Usage usage, boolean failed) {
         Usage counted = usage == null ? Usage.ZERO : usage;
         Price.Cost cost = prices.of(target).cost(counted);
         Instant now = clock.instant();
@@ -66,6 +66,7 @@ public class UsageLedger {
             failures.increment();
             Log.warnf(failure, "Usage of a call by key %s on %s was not recorded", caller.keyId(), target);
         });
+        return cost;
     }
 
     /** The store writes of one record, all started at once. */

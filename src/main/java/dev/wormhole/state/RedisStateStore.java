@@ -25,6 +25,9 @@ import io.vertx.redis.client.RedisOptions;
  */
 public final class RedisStateStore implements StateStore {
 
+    /** Commands in flight on one connection at most; beyond, a command fails at once (the store's failure policy). */
+    static final int PIPELINE = 16_384;
+
     private final RedisLink redis;
     private final String prefix;
     private final String description;
@@ -41,8 +44,9 @@ public final class RedisStateStore implements StateStore {
      */
     public static RedisStateStore create(Vertx vertx, URI url, String prefix, int connections, Duration timeout) {
         // Twice the pool the link holds: a connection it drops goes back to the pool while its replacement opens.
+        // Up to PIPELINE commands wait for their replies on each connection (Vert.x's default is 2,048).
         RedisOptions options = new RedisOptions().setConnectionString(url.toString()).setMaxPoolSize(connections * 2)
-                .setMaxPoolWaiting(connections * 2);
+                .setMaxPoolWaiting(connections * 2).setMaxWaitingHandlers(PIPELINE);
         return new RedisStateStore(new RedisLink(Redis.createClient(vertx, options), connections, timeout), prefix,
                 "redis (" + redacted(url) + ")");
     }

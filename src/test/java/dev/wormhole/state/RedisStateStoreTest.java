@@ -120,6 +120,7 @@ class RedisStateStoreTest extends StateStoreContract {
         StateStore narrow = RedisStateStore.create(vertx, server.url(), PREFIX, 1, Duration.ofSeconds(5));
         try {
             List<Uni<Long>> increments = new ArrayList<>();
+            // more than a pool's wait queue (1,024) or Vert.x's default pipeline (2,048) would hold
             for (int i = 0; i < 5000; i++) {
                 increments.add(narrow.increment(key("burst"), 1, StateStore.FOREVER));
             }

@@ -81,7 +81,7 @@ public class BatchResource {
             return RestMulti.fromMultiData(stream(started.results(), mode, started.run(), total, streamType))
                     .header("Content-Type", streamType).header("Cache-Control", "no-cache").status(200).build();
         }
-        return idempotency.reply(rc, () -> {
+        return idempotency.reply(rc, body, () -> {
             Started started = start(body, mode, concurrency, rc);
             return started.results().collect().asList()
                     .map(list -> respond(mode, list, started.run(), total))

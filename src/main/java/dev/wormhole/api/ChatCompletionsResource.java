@@ -71,7 +71,7 @@ public class ChatCompletionsResource {
                     deltas -> streams.encode(deltas, includeUsage, RequestTracing.requestId(rc)),
                     deltas -> ChatStreamEncoder.HEADERS, deltas -> 200);
         }
-        return idempotency.answer(rc, () -> RequestTracing.timeUpstream(rc, operations.chat(body,
+        return idempotency.answer(rc, body, () -> RequestTracing.timeUpstream(rc, operations.chat(body,
                 RequestTracing.trace(rc))).map(json::bytes));
     }
 }

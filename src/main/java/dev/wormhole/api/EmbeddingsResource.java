@@ -42,7 +42,7 @@ public class EmbeddingsResource {
             schema = @Schema(implementation = EmbeddingsResponse.class)))
     public RestMulti<byte[]> create(@Valid @NotNull(message = "a JSON body is required") EmbeddingsRequest body,
             RoutingContext rc) {
-        return idempotency.answer(rc, () -> RequestTracing.timeUpstream(rc,
+        return idempotency.answer(rc, body, () -> RequestTracing.timeUpstream(rc,
                 operations.embed(body, RequestTracing.trace(rc))).map(json::bytes));
     }
 }

@@ -23,20 +23,19 @@ import dev.wormhole.idempotency.IdempotentCalls;
 import dev.wormhole.idempotency.IdempotentReply;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * {@code Idempotency-Key} on the non-streamed POSTs ({@code /v1/chat/completions}, {@code /v1/embeddings},
  * {@code /v1/messages}, {@code /v1/responses}, {@code /v1/batch} answered as one JSON document). At the edge, after
- * the key check, a request carrying the header has it validated (1 to 255 printable ASCII characters, else a 400 in
- * the route's envelope) and its body read whole, so that its SHA-256 fingerprint can be taken. The resources then
- * answer through {@link #answer}: the request runs at most once per caller (its key id), route and key value, and a
- * duplicate gets the stored response with {@code idempotent-replayed: true} ({@link IdempotentCalls}). A duplicate
- * waits at most until the request's deadline (the client's stated timeout, else {@code wormhole.deadline}). Streamed
- * requests do not come here: the header is ignored on them.
+ * the key check and before the body is read, the header is validated (one value of 1 to 255 printable ASCII
+ * characters, else a 400 in the route's envelope). The resources then answer through {@link #answer}: the request
+ * runs at most once per caller (its key id), route and key value, and a duplicate gets the stored response with
+ * {@code idempotent-replayed: true} ({@link IdempotentCalls}). The request is told apart from another under the same
+ * key by the SHA-256 of its body as the gateway parsed it, written out again as compact JSON: whitespace does not
+ * count, anything else does. A duplicate waits at most until the request's deadline (the client's stated timeout,
+ * else {@code wormhole.deadline}). Streamed requests do not come here: the header is ignored on them.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -54,20 +53,17 @@ public class Idempotency {
     private final JsonWriter json;
     private final boolean enabled;
     private final Duration deadline;
-    private final BodyHandler bodies;
 
     Idempotency(IdempotentCalls calls, JsonWriter json, WormholeConfig config) {
         this.calls = calls;
         this.json = json;
         this.enabled = config.idempotency().enabled();
         this.deadline = config.deadline();
-        this.bodies = BodyHandler.create(false).setBodyLimit(config.limits().maxRequestBody().asLongValue())
-                .setHandleFileUploads(false);
     }
 
     void install(@Observes Router router) {
         if (enabled) {
-            // after EdgeGuard (-90): only an authenticated request of a known size gets its body read here
+            // after EdgeGuard (-90), before the body is read
             ROUTES.forEach(path -> router.post(path).order(-89).handler(this::checkKey));
         }
     }
@@ -84,7 +80,7 @@ public class Idempotency {
                     "invalid_idempotency_key"), json, false);
             return;
         }
-        bodies.handle(rc);
+        rc.next();
     }
 
     static boolean valid(String key) {
@@ -100,17 +96,23 @@ public class Idempotency {
         return true;
     }
 
-    /** A 200 JSON answer produced by {@code call}, at most once per key when the request carries one. */
-    RestMulti<byte[]> answer(RoutingContext rc, Supplier<Uni<byte[]>> call) {
-        return reply(rc, () -> call.get().map(body -> IdempotentReply.fresh(200, MediaType.APPLICATION_JSON, body)));
+    /**
+     * A 200 JSON answer produced by {@code call}, at most once per key when the request carries one; {@code request}
+     * is the parsed request body.
+     */
+    RestMulti<byte[]> answer(RoutingContext rc, Object request, Supplier<Uni<byte[]>> call) {
+        return reply(rc, request, () -> call.get().map(body -> IdempotentReply.fresh(200, MediaType.APPLICATION_JSON,
+                body)));
     }
 
-    /** The answer {@code call} produces, with its own status, at most once per key when the request carries one. */
-    RestMulti<byte[]> reply(RoutingContext rc, Supplier<Uni<IdempotentReply>> call) {
+    /**
+     * The answer {@code call} produces, with its own status, at most once per key when the request carries one;
+     * {@code request} is the parsed request body.
+     */
+    RestMulti<byte[]> reply(RoutingContext rc, Object request, Supplier<Uni<IdempotentReply>> call) {
         String key = enabled ? rc.request().getHeader(HEADER) : null;
-        Buffer body = key == null ? null : rc.body().buffer();
-        Uni<IdempotentReply> reply = body == null ? Uni.createFrom().deferred(() -> call.get())
-                : calls.run(scope(rc, key), fingerprint(body), patience(rc), call);
+        Uni<IdempotentReply> reply = key == null ? Uni.createFrom().deferred(() -> call.get())
+                : calls.run(scope(rc, key), fingerprint(json.bytes(request)), patience(rc), call);
         return RestMulti.fromUniResponse(reply, r -> Multi.createFrom().item(r.body()), Idempotency::headers,
                 IdempotentReply::status);
     }
@@ -130,9 +132,9 @@ public class Idempotency {
                 Deadline.after(RequestTracing.arrival(rc), deadline, "wormhole.deadline"));
     }
 
-    private static String fingerprint(Buffer body) {
+    private static String fingerprint(byte[] body) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes()));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

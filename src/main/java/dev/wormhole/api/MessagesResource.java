@@ -101,7 +101,7 @@ public class MessagesResource {
                         ? ((NativeProvider) provider).call(NativeApi.MESSAGES, forTarget(raw, target.model()), headers)
                         : Dispatcher.chatOn(provider, target, core.get()).map(result -> new NativeReply(json.bytes(
                                 MessagesResponseMapper.toEdge(result, requestId, mapper)), result.usage()))));
-        return idempotency.answer(rc, () -> RequestTracing.timeUpstream(rc, answer.map(NativeReply::body)));
+        return idempotency.answer(rc, raw, () -> RequestTracing.timeUpstream(rc, answer.map(NativeReply::body)));
     }
 
     /**

@@ -67,7 +67,7 @@ public class ResponsesResource {
                             operations.streamEnd(opened.turn())),
                     opened -> ChatStreamEncoder.HEADERS, opened -> 200);
         }
-        return idempotency.answer(rc, () -> RequestTracing.timeUpstream(rc, operations.turn(raw, body)
+        return idempotency.answer(rc, raw, () -> RequestTracing.timeUpstream(rc, operations.turn(raw, body)
                 .chain(turn -> operations.create(turn, trace))));
     }
 

@@ -71,6 +71,16 @@ class IdempotencyTest {
     }
 
     @Test
+    void theSameJsonWithOtherWhitespaceIsTheSameRequest() {
+        String key = newKey();
+        Response first = post("/v1/chat/completions", key, chat("sim-1", "spaced"));
+        Response second = post("/v1/chat/completions", key, " {\n  " + chat("sim-1", "spaced").substring(1) + "\n");
+
+        second.then().statusCode(200).header(REPLAYED, "true");
+        assertThat(second.asString()).isEqualTo(first.asString());
+    }
+
+    @Test
     void theSameKeyWithAnotherBodyIsA422InOpenAisEnvelope() {
         String key = newKey();
         post("/v1/chat/completions", key, chat("sim-1", "first")).then().statusCode(200);

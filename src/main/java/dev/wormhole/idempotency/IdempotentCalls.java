@@ -28,10 +28,10 @@ import io.vertx.core.Vertx;
  * while its holder runs, given back with {@link StateStore#release} only by its holder), and the stored response
  * ({@link StateStore#put} with the TTL, written before the lock is given back). A request first looks for a stored
  * response; without one it takes the lock, looks again (the holder before it may just have stored one) and runs;
- * while another holds the lock it waits, with pauses doubling up to {@code poll-max} on a Vert.x timer, until a
- * response is stored, the lock is free (the first request failed, or its replica died and the lease expired: it
- * then runs itself), or its own patience ends (a 409). A stored response of another request body is a 422. Only
- * successes no larger than {@code max-body} are stored.
+ * while another holds the lock it waits (Mutiny's retry with pauses doubling from {@code poll-initial} up to
+ * {@code poll-max}, no thread held meanwhile) until a response is stored, the lock is free (the first request failed,
+ * or its replica died and the lease expired: it then runs itself), or its own patience ends (a 409). A stored
+ * response of another request body is a 422. Only successes no larger than {@code max-body} are stored.
  */
 @ApplicationScoped
 public class IdempotentCalls {
@@ -76,7 +76,26 @@ public class IdempotentCalls {
         String hashed = HexFormat.of().formatHex(sha256(scope));
         Flight flight = new Flight("idem:reply:" + hashed, "idem:lock:" + hashed, UUID.randomUUID().toString(),
                 fingerprint, patience, call);
-        return attempt(flight, settings.pollInitial());
+        return attempt(flight).onFailure(Busy.class).retry().withBackOff(settings.pollInitial(), settings.pollMax())
+                .withJitter(0).expireIn(Math.max(1, patience.remaining().toMillis()))
+                .onFailure(IdempotentCalls::busy).transform(busy -> GatewayException.of(ErrorKind.CONFLICT,
+                        "idempotency_key_in_use", "A request with this Idempotency-Key is still in progress; retry "
+                                + "it later.").withRetryAfter(settings.pollMax()));
+    }
+
+    /** Whether the lock stayed busy: Mutiny reports the retries it ran out of with the last failure as the cause. */
+    private static boolean busy(Throwable failure) {
+        return failure instanceof Busy || failure.getCause() instanceof Busy;
+    }
+
+    /** Another request of the scope holds the lock: look again after a pause. */
+    private static final class Busy extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        Busy() {
+            super("busy", null, false, false);
+        }
     }
 
     /** One request's flight: its store keys, its lease id, its body's fingerprint, its patience and its call. */
@@ -84,13 +103,15 @@ public class IdempotentCalls {
             Supplier<Uni<IdempotentReply>> call) {
     }
 
-    private Uni<IdempotentReply> attempt(Flight flight, Duration pause) {
-        return stored(flight).chain(found -> found.isPresent() ? Uni.createFrom().item(found.get())
+    /** One look: the stored response, or this request's own run when it takes the lock; else a {@link Busy}. */
+    private Uni<IdempotentReply> attempt(Flight flight) {
+        return Uni.createFrom().deferred(() -> stored(flight).chain(found -> found.isPresent()
+                ? Uni.createFrom().item(found.get())
                 : guarded(store.acquire(flight.lockKey(), 1, flight.leaseId(), settings.lockTtl())).chain(taken -> taken
                         ? stored(flight).chain(again -> again.isPresent()
                                 ? release(flight).replaceWith(again.get())
                                 : own(flight))
-                        : waitThenAttempt(flight, pause)));
+                        : Uni.createFrom().failure(new Busy()))));
     }
 
     /** The stored response of the scope, if any; a 422 when it answers another request body. */
@@ -106,17 +127,6 @@ public class IdempotentCalls {
             }
             return Optional.of(stored.reply());
         });
-    }
-
-    private Uni<IdempotentReply> waitThenAttempt(Flight flight, Duration pause) {
-        if (!flight.patience().fits(pause)) {
-            return Uni.createFrom().failure(GatewayException.of(ErrorKind.CONFLICT, "idempotency_key_in_use",
-                    "A request with this Idempotency-Key is still in progress; retry it later.")
-                    .withRetryAfter(settings.pollMax()));
-        }
-        Duration next = pause.multipliedBy(2).compareTo(settings.pollMax()) > 0 ? settings.pollMax()
-                : pause.multipliedBy(2);
-        return delay(pause).chain(() -> attempt(flight, next));
     }
 
     /** Runs the call holding the lock (renewed meanwhile), stores a storable success, then gives the lock back. */
@@ -154,13 +164,6 @@ public class IdempotentCalls {
         return store.release(flight.lockKey(), flight.leaseId()).replaceWithVoid().onFailure().recoverWithUni(f -> {
             Log.warnf("Giving back an idempotency lock failed (it expires on its own): %s", f.getMessage());
             return Uni.createFrom().voidItem();
-        });
-    }
-
-    private Uni<Void> delay(Duration pause) {
-        return Uni.createFrom().emitter(emitter -> {
-            long timer = vertx.setTimer(Math.max(1, pause.toMillis()), id -> emitter.complete(null));
-            emitter.onTermination(() -> vertx.cancelTimer(timer));
         });
     }
 

@@ -3,12 +3,14 @@ package dev.wormhole.api;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +27,7 @@ import dev.wormhole.testing.RawClient;
 import dev.wormhole.testing.UpstreamMock;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 /**
@@ -197,9 +200,11 @@ class IdempotencyTest {
     }
 
     @Test
-    void keysAreScopedByCallerAndReplaysDoNotCountAgainstTheRpm() {
-        String secret = Gateway.admin().body("{\"name\":\"idempotent\",\"limits\":{\"rpm\":2}}").post("/admin/keys")
-                .then().statusCode(201).extract().jsonPath().getString("secret");
+    void keysAreScopedByCallerAndReplaysCountNeitherAgainstTheRpmNorInUsage() {
+        JsonPath created = Gateway.admin()
+                .body("{\"name\":\"idempotent\",\"limits\":{\"rpm\":3}}").post("/admin/keys")
+                .then().statusCode(201).extract().jsonPath();
+        String secret = created.getString("secret");
         String key = newKey();
         String body = chat("sim-1", "scoped");
         // the same key value from another caller is another key: it runs, and then replays for its own caller only
@@ -210,6 +215,11 @@ class IdempotencyTest {
             Gateway.as(secret).header("Idempotency-Key", key).body(body).post("/v1/chat/completions").then()
                     .statusCode(200).header(REPLAYED, "true");
         }
+        Gateway.as(secret).body(body).post("/v1/chat/completions").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Gateway.admin()
+                .get("/admin/usage?key=" + created.getString("id")).then().statusCode(200).extract().jsonPath()
+                .getLong("totals.requests") == 2);
+
         Gateway.as(secret).body(body).post("/v1/chat/completions").then().statusCode(200);
         Gateway.as(secret).body(body).post("/v1/chat/completions").then().statusCode(429);
     }

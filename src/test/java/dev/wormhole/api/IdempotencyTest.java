@@ -200,6 +200,22 @@ class IdempotencyTest {
     }
 
     @Test
+    void aDuplicateWaitsNoLongerThanItsOwnDeadlineThenGetsA409() {
+        String key = newKey();
+        String body = chat("counting/idem-1500", "slow " + key);
+        CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> post("/v1/chat/completions", key,
+                body));
+        await().atMost(Duration.ofSeconds(5)).until(() -> UpstreamMock.counting().inFlight() > 0);
+
+        Gateway.request().header("Idempotency-Key", key).header("x-wormhole-timeout", "300ms").body(body)
+                .post("/v1/chat/completions").then().statusCode(409)
+                .header("Retry-After", "1")
+                .body("error.code", equalTo("idempotency_key_in_use"));
+        first.join().then().statusCode(200).header(REPLAYED, nullValue());
+        post("/v1/chat/completions", key, body).then().statusCode(200).header(REPLAYED, "true");
+    }
+
+    @Test
     void keysAreScopedByCallerAndReplaysCountNeitherAgainstTheRpmNorInUsage() {
         JsonPath created = Gateway.admin()
                 .body("{\"name\":\"idempotent\",\"limits\":{\"rpm\":3}}").post("/admin/keys")

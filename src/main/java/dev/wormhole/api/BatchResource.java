@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.validation.Valid;
@@ -30,6 +29,7 @@ import dev.wormhole.batch.ItemOutcome;
 import dev.wormhole.config.WormholeConfig;
 import dev.wormhole.core.ErrorKind;
 import dev.wormhole.core.GatewayException;
+import dev.wormhole.idempotency.IdempotentReply;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
@@ -37,7 +37,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * {@code POST /v1/batch}: many chat or embedding requests at once, any mix of providers, with a bounded number
  * in flight. Answers one JSON document, or with {@code Accept: application/x-ndjson} (or
- * {@code text/event-stream}) each item's result as soon as it completes and a summary last.
+ * {@code text/event-stream}) each item's result as soon as it completes and a summary last. The one-document form
+ * may carry an {@code Idempotency-Key} ({@link Idempotency}); the streamed forms ignore it.
  */
 @Path("/v1/batch")
 public class BatchResource {
@@ -48,14 +49,16 @@ public class BatchResource {
     private final BatchItems items;
     private final BatchResults results;
     private final JsonWriter json;
+    private final Idempotency idempotency;
     private final int maxItems;
 
     BatchResource(BatchRunner runner, BatchItems items, BatchResults results, JsonWriter json,
-            WormholeConfig config) {
+            Idempotency idempotency, WormholeConfig config) {
         this.runner = runner;
         this.items = items;
         this.results = results;
         this.json = json;
+        this.idempotency = idempotency;
         this.maxItems = config.batch().maxItems();
     }
 
@@ -71,6 +74,26 @@ public class BatchResource {
         }
         items.checkStructure(body.requests());
         int concurrency = runner.concurrency(body.concurrency(), body.requests().size());
+        int total = body.requests().size();
+        String streamType = streamType(accept);
+        if (streamType != null) {
+            Started started = start(body, mode, concurrency, rc);
+            return RestMulti.fromMultiData(stream(started.results(), mode, started.run(), total, streamType))
+                    .header("Content-Type", streamType).header("Cache-Control", "no-cache").status(200).build();
+        }
+        return idempotency.reply(rc, body, () -> {
+            Started started = start(body, mode, concurrency, rc);
+            return started.results().collect().asList()
+                    .map(list -> respond(mode, list, started.run(), total))
+                    .map(r -> IdempotentReply.fresh(r.status(), MediaType.APPLICATION_JSON, json.bytes(r.body())));
+        });
+    }
+
+    /** A batch under way: its run and its items' results as they complete. */
+    private record Started(BatchRun run, Multi<BatchItemResult> results) {
+    }
+
+    private Started start(BatchRequest body, BatchMode mode, int concurrency, RoutingContext rc) {
         BatchRun run = runner.start(mode, concurrency, body.requests().size());
         List<Supplier<Uni<Object>>> tasks = items.tasks(body.requests(), RequestTracing.clientDeadline(rc),
                 RequestTracing.caller(rc));
@@ -78,17 +101,7 @@ public class BatchResource {
                 : runner.all(tasks, run);
         String requestId = RequestTracing.requestId(rc);
         List<BatchRequest.Item> requested = body.requests();
-        Multi<BatchItemResult> itemResults = outcomes.map(o -> results.of(o, requested.get(o.index()), requestId));
-
-        String streamType = streamType(accept);
-        if (streamType != null) {
-            return RestMulti.fromMultiData(stream(itemResults, mode, run, requested.size(), streamType))
-                    .header("Content-Type", streamType).header("Cache-Control", "no-cache").status(200).build();
-        }
-        Uni<Response> response = itemResults.collect().asList()
-                .map(list -> respond(mode, list, run, requested.size()));
-        return RestMulti.fromUniResponse(response, r -> Multi.createFrom().item(json.bytes(r.body())),
-                r -> Map.of("Content-Type", List.of(MediaType.APPLICATION_JSON)), Response::status);
+        return new Started(run, outcomes.map(o -> results.of(o, requested.get(o.index()), requestId)));
     }
 
     private record Response(int status, Object body) {

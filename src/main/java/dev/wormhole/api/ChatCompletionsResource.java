@@ -1,7 +1,6 @@
 package dev.wormhole.api;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.validation.Valid;
@@ -27,26 +26,27 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * {@code POST /v1/chat/completions}, OpenAI-compatible. {@code stream:false} answers JSON;
  * {@code stream:true} answers {@code text/event-stream} once the first chunk is in hand, so a failure before
- * it is a plain JSON error with its status, and one after it an in-band error event.
+ * it is a plain JSON error with its status, and one after it an in-band error event. A non-streamed request may
+ * carry an {@code Idempotency-Key} ({@link Idempotency}); a streamed one's is ignored.
  */
 @Path("/v1/chat/completions")
 public class ChatCompletionsResource {
-
-    private static final Map<String, List<String>> JSON = Map.of("Content-Type", List.of(MediaType.APPLICATION_JSON));
 
     private final Dispatcher dispatcher;
     private final AgentLoop agent;
     private final OpenAiOperations operations;
     private final JsonWriter json;
     private final ChatStreamEncoder streams;
+    private final Idempotency idempotency;
 
     ChatCompletionsResource(Dispatcher dispatcher, AgentLoop agent, OpenAiOperations operations, JsonWriter json,
-            ChatStreamEncoder streams) {
+            ChatStreamEncoder streams, Idempotency idempotency) {
         this.dispatcher = dispatcher;
         this.agent = agent;
         this.operations = operations;
         this.json = json;
         this.streams = streams;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -71,7 +71,7 @@ public class ChatCompletionsResource {
                     deltas -> streams.encode(deltas, includeUsage, RequestTracing.requestId(rc)),
                     deltas -> ChatStreamEncoder.HEADERS, deltas -> 200);
         }
-        return RestMulti.fromUniResponse(RequestTracing.timeUpstream(rc, operations.chat(body, RequestTracing.trace(rc))).map(json::bytes),
-                Multi.createFrom()::item, b -> JSON, b -> 200);
+        return idempotency.answer(rc, body, () -> RequestTracing.timeUpstream(rc, operations.chat(body,
+                RequestTracing.trace(rc))).map(json::bytes));
     }
 }

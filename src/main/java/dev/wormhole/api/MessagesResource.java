@@ -44,7 +44,8 @@ import io.vertx.ext.web.RoutingContext;
  * refused with a 400 naming the field when it holds what the core cannot carry. {@code stream:true} answers
  * {@code text/event-stream} once the first event is in hand, so a failure before it is a plain JSON error with its
  * status, and one after it an in-band {@code error} event. Errors on these routes use Anthropic's envelope
- * ({@code api.error.ErrorBodies}); the SDKs' {@code ?beta=true} is accepted and ignored.
+ * ({@code api.error.ErrorBodies}); the SDKs' {@code ?beta=true} is accepted and ignored. A non-streamed message may
+ * carry an {@code Idempotency-Key} ({@link Idempotency}).
  */
 @Path("/v1/messages")
 public class MessagesResource {
@@ -59,16 +60,18 @@ public class MessagesResource {
     private final ObjectMapper mapper;
     private final BodyReader bodies;
     private final MessagesStreamEncoder streams;
+    private final Idempotency idempotency;
     private final long maxImageBytes;
 
     MessagesResource(Dispatcher dispatcher, CapabilityGate gate, JsonWriter json, ObjectMapper mapper,
-            BodyReader bodies, MessagesStreamEncoder streams, WormholeConfig config) {
+            BodyReader bodies, MessagesStreamEncoder streams, Idempotency idempotency, WormholeConfig config) {
         this.dispatcher = dispatcher;
         this.gate = gate;
         this.json = json;
         this.mapper = mapper;
         this.bodies = bodies;
         this.streams = streams;
+        this.idempotency = idempotency;
         this.maxImageBytes = config.limits().maxImageSize().asLongValue();
     }
 
@@ -98,8 +101,7 @@ public class MessagesResource {
                         ? ((NativeProvider) provider).call(NativeApi.MESSAGES, forTarget(raw, target.model()), headers)
                         : Dispatcher.chatOn(provider, target, core.get()).map(result -> new NativeReply(json.bytes(
                                 MessagesResponseMapper.toEdge(result, requestId, mapper)), result.usage()))));
-        return RestMulti.fromUniResponse(RequestTracing.timeUpstream(rc, answer.map(NativeReply::body)),
-                Multi.createFrom()::item, b -> JSON, b -> 200);
+        return idempotency.answer(rc, raw, () -> RequestTracing.timeUpstream(rc, answer.map(NativeReply::body)));
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.wormhole.api;
 
-import java.util.List;
-import java.util.Map;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -34,24 +32,25 @@ import io.vertx.ext.web.RoutingContext;
  * failure before it is a plain JSON error with its status, and one after it a {@code response.failed} (or, for a stream
  * relayed from an upstream that speaks the Responses API, an {@code error}) event. Stateless unless asked:
  * {@code store: true} keeps the response for {@code GET} and {@code DELETE} on {@code /v1/responses/{id}}, for its
- * {@code input_items} and for a later {@code previous_response_id}.
+ * {@code input_items} and for a later {@code previous_response_id}. A non-streamed {@code POST} may carry an
+ * {@code Idempotency-Key} ({@link Idempotency}).
  */
 @Path("/v1/responses")
 public class ResponsesResource {
-
-    private static final Map<String, List<String>> JSON = Map.of("Content-Type", List.of(MediaType.APPLICATION_JSON));
 
     private final ResponsesOperations operations;
     private final StoredResponses stored;
     private final BodyReader bodies;
     private final ResponsesStreamEncoder streams;
+    private final Idempotency idempotency;
 
     ResponsesResource(ResponsesOperations operations, StoredResponses stored, BodyReader bodies,
-            ResponsesStreamEncoder streams) {
+            ResponsesStreamEncoder streams, Idempotency idempotency) {
         this.operations = operations;
         this.stored = stored;
         this.bodies = bodies;
         this.streams = streams;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -68,8 +67,8 @@ public class ResponsesResource {
                             operations.streamEnd(opened.turn())),
                     opened -> ChatStreamEncoder.HEADERS, opened -> 200);
         }
-        return RestMulti.fromUniResponse(RequestTracing.timeUpstream(rc, operations.turn(raw, body)
-                .chain(turn -> operations.create(turn, trace))), Multi.createFrom()::item, b -> JSON, b -> 200);
+        return idempotency.answer(rc, raw, () -> RequestTracing.timeUpstream(rc, operations.turn(raw, body)
+                .chain(turn -> operations.create(turn, trace))));
     }
 
     @GET

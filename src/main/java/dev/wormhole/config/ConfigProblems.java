@@ -108,6 +108,7 @@ final class ConfigProblems {
             problems.add("wormhole.responses.store-ttl must be positive");
         }
         problems.addAll(stateProblems(config.state()));
+        problems.addAll(idempotencyProblems(config.idempotency()));
         problems.addAll(priceProblems(config.prices()));
         return problems;
     }
@@ -147,6 +148,27 @@ final class ConfigProblems {
         boolean bad = rpm.filter(v -> v < 1 || v > MAX_LIMIT).isPresent() || tpm.filter(v -> v < 1 || v > MAX_LIMIT)
                 .isPresent();
         return bad ? Optional.of(key + ".rpm and .tpm must be positive numbers (at most 2^52)") : Optional.empty();
+    }
+
+    static List<String> idempotencyProblems(IdempotencyConfig idempotency) {
+        List<String> problems = new ArrayList<>();
+        for (Duration value : List.of(idempotency.ttl(), idempotency.lockTtl(), idempotency.pollInitial(),
+                idempotency.pollMax())) {
+            if (value.isNegative() || value.isZero()) {
+                problems.add("wormhole.idempotency.ttl, lock-ttl, poll-initial and poll-max must be positive");
+                break;
+            }
+        }
+        if (idempotency.lockTtl().compareTo(Duration.ofSeconds(3)) < 0) {
+            problems.add("wormhole.idempotency.lock-ttl must be at least 3s: the lock is renewed every third of it");
+        }
+        if (idempotency.pollInitial().compareTo(idempotency.pollMax()) > 0) {
+            problems.add("wormhole.idempotency.poll-initial must not exceed wormhole.idempotency.poll-max");
+        }
+        if (idempotency.maxBody().asLongValue() < 1) {
+            problems.add("wormhole.idempotency.max-body must be positive");
+        }
+        return problems;
     }
 
     static List<String> stateProblems(StateConfig state) {

@@ -17,6 +17,10 @@ public enum ErrorKind {
     PERMISSION_DENIED(403, "permission_error", false),
     /** Unknown provider, model or route. */
     NOT_FOUND(404, "not_found_error", false),
+    /** The request conflicts with one still in progress (the same {@code Idempotency-Key}); retry later. */
+    CONFLICT(409, "invalid_request_error", true),
+    /** The request is well formed but cannot be processed as sent (an idempotency key reused with another body). */
+    UNPROCESSABLE(422, "invalid_request_error", false),
     /** The request body is larger than the configured limit. */
     PAYLOAD_TOO_LARGE(413, "invalid_request_error", false),
     /** The upstream (or the gateway) is rate limiting; retry after the advertised delay. */

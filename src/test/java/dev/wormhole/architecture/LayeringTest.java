@@ -121,6 +121,22 @@ class LayeringTest {
     }
 
     @Test
+    void idempotencyKnowsOnlyCoreConfigAndStateAndOnlyTheEdgeUsesIt() {
+        noClasses().that().resideInAPackage("dev.wormhole.idempotency..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.wormhole.api..", "dev.wormhole.routing..",
+                        "dev.wormhole.provider..", "dev.wormhole.batch..", "dev.wormhole.tool..",
+                        "dev.wormhole.discovery..", "dev.wormhole.key..", "dev.wormhole.limit..",
+                        "dev.wormhole.usage..", "dev.wormhole.store..")
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage("dev.wormhole.core..", "dev.wormhole.config..", "dev.wormhole.state..",
+                "dev.wormhole.routing..", "dev.wormhole.provider..", "dev.wormhole.batch..", "dev.wormhole.tool..",
+                "dev.wormhole.discovery..", "dev.wormhole.key..", "dev.wormhole.limit..", "dev.wormhole.usage..",
+                "dev.wormhole.store..")
+                .should().dependOnClassesThat().resideInAPackage("dev.wormhole.idempotency..")
+                .check(MAIN);
+    }
+
+    @Test
     void dialectsDoNotDependOnEachOther() {
         noClasses().that().resideInAPackage("dev.wormhole.provider.openai..")
                 .should().dependOnClassesThat().resideInAPackage("dev.wormhole.provider.simulator..")

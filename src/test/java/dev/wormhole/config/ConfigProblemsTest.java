@@ -108,6 +108,18 @@ class ConfigProblemsTest {
                 .anySatisfy(p -> assertThat(p).contains("wormhole.responses.store-ttl"));
     }
 
+    @Test
+    void refusesAShortIdempotencyLockAndPollingThatDoesNotGrow() {
+        Map<String, String> props = new HashMap<>(SIMULATOR);
+        props.put("wormhole.idempotency.lock-ttl", "1s");
+        props.put("wormhole.idempotency.poll-initial", "1s");
+        props.put("wormhole.idempotency.poll-max", "100ms");
+
+        assertThat(ConfigProblems.find(TestConfig.of(props), "127.0.0.1")).hasSize(2)
+                .anySatisfy(p -> assertThat(p).contains("wormhole.idempotency.lock-ttl"))
+                .anySatisfy(p -> assertThat(p).contains("wormhole.idempotency.poll-initial"));
+    }
+
     private static Map<String, String> with(String key, String value) {
         Map<String, String> props = new HashMap<>(SIMULATOR);
         props.put(key, value);

@@ -25,6 +25,14 @@ public final class RawClient implements AutoCloseable {
         return send(base, path, UpstreamMock.GATEWAY_KEY, json, "Accept: " + accept + "\r\n");
     }
 
+    /**
+     * Sends a JSON POST with the test gateway key and one more header line, written as given (so it may hold bytes
+     * that HTTP client libraries refuse to send); returns without reading the response.
+     */
+    public static RawClient postWithHeader(URL base, String path, String json, String headerLine) throws IOException {
+        return send(base, path, UpstreamMock.GATEWAY_KEY, json, headerLine + "\r\n");
+    }
+
     /** Sends a JSON POST with the given gateway key and returns without reading the response. */
     public static RawClient post(URL base, String path, String key, String json) throws IOException {
         return send(base, path, key, json, "");

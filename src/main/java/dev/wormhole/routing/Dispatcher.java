@@ -94,7 +94,7 @@ public class Dispatcher {
     public <T> Uni<T> call(String model, List<String> fallbacks, CallTrace trace, Function<T, Usage> usage,
             BiFunction<Provider, ModelRef, Uni<T>> onTarget) {
         return planned(model, fallbacks, Operation.CHAT, trace, target -> true,
-                (permit, answer) -> permit.settle(answer, usage), (target, plan) -> measured("chat", target,
+                (permit, answer) -> permit.settle(answer, usage), (target, plan) -> measured("chat", target, trace,
                         admission.spend(trace, target), usage, attempt(target, plan, Operation.CHAT, trace,
                                 usage, provider -> onTarget.apply(provider, target))));
     }
@@ -106,10 +106,10 @@ public class Dispatcher {
     public <T> Uni<T> callNative(String model, NativeApi api, CallTrace trace,
             BiFunction<NativeProvider, ModelRef, Uni<T>> onTarget, Supplier<T> otherwise) {
         return planned(model, List.of(), Operation.COUNT_TOKENS, trace, target -> directory.settings(
-                target.provider()).map(settings -> settings.speaks(api)).orElse(false), null, (target, plan) -> measured(
-                        "count_tokens", target, Spending.Call.NOT_BILLED, answer -> null, attempt(target, plan,
-                                Operation.COUNT_TOKENS, trace, null, provider -> onTarget.apply(
-                                        (NativeProvider) provider, target))))
+                target.provider()).map(settings -> settings.speaks(api)).orElse(false), null, (target, plan) ->
+                        measured("count_tokens", target, trace, Spending.Call.NOT_BILLED, answer -> null,
+                                attempt(target, plan, Operation.COUNT_TOKENS, trace, null,
+                                        provider -> onTarget.apply((NativeProvider) provider, target))))
                 .onFailure(NoTarget.class).recoverWithUni(() -> Uni.createFrom().item(otherwise));
     }
 
@@ -152,7 +152,7 @@ public class Dispatcher {
         trace.demand(TokenDemand.of(request));
         return planned(request.model(), fallbacks, Operation.EMBEDDINGS, trace, target -> true,
                 (permit, answer) -> permit.settle(answer, EmbeddingResult::usage), (target, plan) -> measured(
-                "embeddings", target, admission.spend(trace, target), EmbeddingResult::usage,
+                "embeddings", target, trace, admission.spend(trace, target), EmbeddingResult::usage,
                 attempt(target, plan, Operation.EMBEDDINGS, trace, EmbeddingResult::usage,
                         provider -> {
                             if (!(provider instanceof EmbeddingProvider embeddings)) {
@@ -233,7 +233,8 @@ public class Dispatcher {
             Lease lease = registry.lease(target.provider());
             Runnable done = planner.track(target);
             Duration firstToken = directory.settings(target.provider()).orElseThrow().timeouts().firstToken();
-            StreamUsage usage = new StreamUsage(target, metrics, admission.spend(trace, target));
+            StreamUsage usage = new StreamUsage(target, metrics, admission.spend(trace, target),
+                    trace.caller().name());
             AtomicBoolean handedOver = new AtomicBoolean();
             Uni<Multi<E>> opened = guards.call(target.provider(), target.model(), Operation.STREAM_OPEN,
                     plan.deadline(), plan.hasNext(target), () -> admission.attemptStream(trace, target, () -> {
@@ -274,15 +275,16 @@ public class Dispatcher {
         });
     }
 
-    private <T> Uni<T> measured(String operation, ModelRef ref, Spending.Call spend, Function<T, Usage> usage,
-            Uni<T> call) {
+    private <T> Uni<T> measured(String operation, ModelRef ref, CallTrace trace, Spending.Call spend,
+            Function<T, Usage> usage, Uni<T> call) {
         return Uni.createFrom().deferred(() -> {
             long start = System.nanoTime();
             return call.onTermination().invoke((item, failure, cancelled) -> {
                 String outcome = failure != null ? UsageMetrics.outcome(failure)
                         : cancelled ? UsageMetrics.CANCELLED : UsageMetrics.OK;
                 Usage used = item == null ? null : usage.apply(item);
-                metrics.record(operation, ref, outcome, Duration.ofNanos(System.nanoTime() - start), used);
+                metrics.record(operation, ref, trace.caller().name(), outcome,
+                        Duration.ofNanos(System.nanoTime() - start), used);
                 spend.ended(used, failure);
             });
         });

@@ -20,18 +20,24 @@ final class StreamUsage {
     private final ModelRef target;
     private final UsageMetrics metrics;
     private final Spending.Call spend;
+    private final String keyName;
     private final long start = System.nanoTime();
+    private volatile long firstChunk;
     private final AtomicReference<Usage> reported = new AtomicReference<>();
     private final AtomicLong characters = new AtomicLong();
 
-    StreamUsage(ModelRef target, UsageMetrics metrics, Spending.Call spend) {
+    StreamUsage(ModelRef target, UsageMetrics metrics, Spending.Call spend, String keyName) {
         this.target = target;
         this.metrics = metrics;
         this.spend = spend;
+        this.keyName = keyName;
     }
 
     <E extends Metered> Multi<E> track(Multi<E> stream) {
         return stream.onItem().invoke(item -> {
+            if (firstChunk == 0) {
+                firstChunk = System.nanoTime();
+            }
             if (item.usage() != null) {
                 reported.set(item.usage());
             }
@@ -40,15 +46,28 @@ final class StreamUsage {
             String outcome = failure != null ? UsageMetrics.outcome(failure)
                     : cancelled ? UsageMetrics.CANCELLED : UsageMetrics.OK;
             Usage usage = reported.get() != null ? reported.get() : Usage.of(0, (characters.get() + 3) / 4);
-            metrics.record("chat.stream", target, outcome, elapsed(), usage);
+            metrics.record("chat.stream", target, keyName, outcome, elapsed(), usage);
+            timing(usage);
             spend.ended(usage, failure);
         });
     }
 
     void endedBeforeFirstChunk(Throwable failure, boolean cancelled) {
-        metrics.record("chat.stream", target, failure != null ? UsageMetrics.outcome(failure) : UsageMetrics.CANCELLED,
-                elapsed(), null);
+        String outcome = failure != null ? UsageMetrics.outcome(failure) : UsageMetrics.CANCELLED;
+        metrics.record("chat.stream", target, keyName, outcome, elapsed(), null);
         spend.ended(null, failure);
+    }
+
+    /** The stream's time to its first chunk, and per output token after it. */
+    private void timing(Usage usage) {
+        long first = firstChunk;
+        if (first == 0) {
+            return;
+        }
+        long after = System.nanoTime() - first;
+        long tokens = usage.completionTokens();
+        metrics.stream(target, keyName, Duration.ofNanos(first - start),
+                tokens > 1 ? Duration.ofNanos(after / (tokens - 1)) : null);
     }
 
     private Duration elapsed() {

@@ -10,6 +10,7 @@ import dev.wormhole.core.ErrorKind;
 import dev.wormhole.core.GatewayException;
 import dev.wormhole.core.ModelRef;
 import dev.wormhole.core.Usage;
+import dev.wormhole.usage.Prices;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -27,11 +28,18 @@ public class UsageMetrics {
     public static final String OK = "ok";
     public static final String CANCELLED = "cancelled";
 
+    /** The model label of a model neither the catalog nor the configuration knows. */
+    static final String OTHER_MODEL = "other";
+
     private final MeterRegistry meters;
     private final Map<String, Meters> cache = new ConcurrentHashMap<>();
+    private final GenAiMeters genAi;
+    private final Prices prices;
 
-    UsageMetrics(MeterRegistry meters) {
+    UsageMetrics(MeterRegistry meters, Prices prices) {
         this.meters = meters;
+        this.prices = prices;
+        this.genAi = new GenAiMeters(meters);
     }
 
     /** The outcome tag of a failure: the error kind in lower case. */
@@ -40,7 +48,15 @@ public class UsageMetrics {
         return kind.name().toLowerCase();
     }
 
-    public void record(String operation, ModelRef ref, String outcome, Duration elapsed, Usage usage) {
+    /**
+     * One call of {@code keyName}'s on {@code ref} that ended with {@code outcome} after {@code elapsed}, with its
+     * usage (null: no answer); also as the GenAI semantic-convention instruments ({@link GenAiMeters}), whose model
+     * label is the model when the catalog or the configuration knows it, {@code other} otherwise.
+     */
+    public void record(String operation, ModelRef ref, String keyName, String outcome, Duration elapsed, Usage usage) {
+        genAi.call(operation.startsWith("chat") ? "chat" : operation, ref.provider(), genAiModel(ref), keyName,
+                OK.equals(outcome) ? null : outcome, elapsed, usage == null ? 0 : usage.promptTokens(),
+                usage == null ? 0 : usage.completionTokens(), usage != null);
         String model = OK.equals(outcome) ? ref.model() : "-";
         Meters m = cache.computeIfAbsent(operation + '\u0000' + ref.provider() + '\u0000' + model + '\u0000' + outcome,
                 key -> new Meters(operation, ref.provider(), model, outcome));
@@ -50,6 +66,18 @@ public class UsageMetrics {
             m.input.increment(usage.promptTokens());
             m.output.increment(usage.completionTokens());
         }
+    }
+
+    /**
+     * A stream of {@code keyName}'s on {@code ref}: its first chunk came {@code firstToken} after the upstream call
+     * began, and the rest at {@code perOutputToken} a token (null when fewer than two tokens came).
+     */
+    public void stream(ModelRef ref, String keyName, Duration firstToken, Duration perOutputToken) {
+        genAi.stream(ref.provider(), genAiModel(ref), keyName, firstToken, perOutputToken);
+    }
+
+    private String genAiModel(ModelRef ref) {
+        return prices.known(ref) ? ref.model() : OTHER_MODEL;
     }
 
     /** The meters of one tag combination. */

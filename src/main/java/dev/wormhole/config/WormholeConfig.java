@@ -224,6 +224,12 @@ public interface WormholeConfig {
 
         /** The community model price map read on every catalog refresh (see {@link PriceMapSource}). */
         PriceMapSource priceMap();
+
+        /**
+         * The operator's facts of models by {@code provider/model} (quote names holding dots:
+         * {@code wormhole.models.overrides."openai/gpt-5.1".capabilities=chat,stream,tools}), over every other source.
+         */
+        Map<String, ModelOverrideConfig> overrides();
     }
 
     /**

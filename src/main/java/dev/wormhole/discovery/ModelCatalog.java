@@ -38,17 +38,19 @@ public class ModelCatalog {
     private final Dispatcher dispatcher;
     private final KnownModels known;
     private final PriceMapFetcher priceMap;
+    private final ModelOverrides overrides;
     private final CatalogStore store;
     private final MeterRegistry meters;
     private final AtomicReference<Map<String, ProviderModels>> snapshot = new AtomicReference<>(Map.of());
     private final AtomicReference<Uni<List<RefreshOutcome>>> running = new AtomicReference<>();
 
     ModelCatalog(ProviderDirectory directory, Dispatcher dispatcher, KnownModels known, PriceMapFetcher priceMap,
-            CatalogStore store, MeterRegistry meters) {
+            ModelOverrides overrides, CatalogStore store, MeterRegistry meters) {
         this.directory = directory;
         this.dispatcher = dispatcher;
         this.known = known;
         this.priceMap = priceMap;
+        this.overrides = overrides;
         this.store = store;
         this.meters = meters;
         Gauge.builder("wormhole.catalog.models", () -> entries().size())
@@ -61,7 +63,7 @@ public class ModelCatalog {
         for (String id : directory.ids()) {
             ProviderSettings settings = directory.settings(id).orElseThrow();
             List<CatalogEntry> entries = cached.containsKey(id) ? cached.get(id) : fallback(settings, id);
-            initial.put(id, new ProviderModels(entries, null, false, null));
+            initial.put(id, new ProviderModels(overrides.apply(entries), null, false, null));
             registerGauges(id);
         }
         snapshot.set(Map.copyOf(initial));
@@ -149,7 +151,9 @@ public class ModelCatalog {
     private void update(String id, ProviderModels models) {
         snapshot.updateAndGet(current -> {
             Map<String, ProviderModels> next = new HashMap<>(current);
-            next.put(id, models);
+            // The operator's facts come last, over everything else.
+            next.put(id, new ProviderModels(overrides.apply(models.entries()), models.lastSuccess(), models.stale(),
+                    models.lastError()));
             return Map.copyOf(next);
         });
     }

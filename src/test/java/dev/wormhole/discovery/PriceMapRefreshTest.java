@@ -63,7 +63,8 @@ class PriceMapRefreshTest {
         stub(get(urlEqualTo("/v1/models")).willReturn(json("{\"object\":\"list\",\"data\":["
                 + "{\"id\":\"gpt-4.1-nano\",\"object\":\"model\",\"created\":1,\"owned_by\":\"system\"},"
                 + "{\"id\":\"gpt-5-2025-08-07\",\"object\":\"model\",\"created\":1,\"owned_by\":\"system\"},"
-                + "{\"id\":\"gpt-5-mini-2025-08-07\",\"object\":\"model\",\"created\":1,\"owned_by\":\"system\"}]}")));
+                + "{\"id\":\"gpt-5-mini-2025-08-07\",\"object\":\"model\",\"created\":1,\"owned_by\":\"system\"},"
+                + "{\"id\":\"gpt-4.1-mini-2025-04-14\",\"object\":\"model\",\"created\":1,\"owned_by\":\"system\"}]}")));
         stub(get(urlPathEqualTo("/v1/models")).withHeader("anthropic-version", equalTo("2023-06-01")).atPriority(1)
                 .willReturn(json("{\"data\":[{\"type\":\"model\",\"id\":\"claude-sonnet-4-5-20250929\","
                         + "\"display_name\":\"Claude Sonnet 4.5\",\"created_at\":\"2025-09-29T00:00:00Z\"}],"
@@ -163,6 +164,25 @@ class PriceMapRefreshTest {
         List<String> toolModels = Gateway.request().get("/v1/models?capability=tools&capability=reasoning").then()
                 .statusCode(200).extract().jsonPath().getList("data.id");
         assertThat(toolModels).contains("vendored/gpt-5-mini-2025-08-07", "claude/claude-sonnet-4-5-20250929");
+    }
+
+    @Test
+    void theOperatorsFactsAndPricesWinOverTheLiveListAndTheMaps() {
+        serveMap(json(MAP));
+        refresh();
+
+        // wormhole.models.overrides."vendored/gpt-5-2025-08-07": capabilities chat,stream; context 100000.
+        JsonPath gpt5 = model("vendored/gpt-5-2025-08-07");
+        assertThat(gpt5.getList("wormhole.capabilities")).containsExactlyInAnyOrder("chat", "stream");
+        assertThat(gpt5.getInt("wormhole.context_window")).isEqualTo(100000);
+        assertThat(gpt5.getDouble("wormhole.input_price_per_mtok")).isEqualTo(2.0);
+        Gateway.request().body("{\"model\":\"vendored/gpt-5-2025-08-07\",\"messages\":[{\"role\":\"user\","
+                + "\"content\":\"hi\"}],\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"t\"}}]}")
+                .post("/v1/chat/completions").then().statusCode(400);
+        // wormhole.prices."vendored/gpt-4.1-mini-2025-04-14".input=9 over the snapshot's 0.4; output stays 1.6.
+        JsonPath mini = model("vendored/gpt-4.1-mini-2025-04-14");
+        assertThat(mini.getDouble("wormhole.input_price_per_mtok")).isEqualTo(9.0);
+        assertThat(mini.getDouble("wormhole.output_price_per_mtok")).isEqualTo(1.6);
     }
 
     @Test

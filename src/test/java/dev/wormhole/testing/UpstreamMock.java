@@ -129,6 +129,10 @@ public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
                 Map.entry("wormhole.models.price-map.url", "http://127.0.0.1:" + wireMock.port() + PRICE_MAP_PATH),
                 Map.entry("wormhole.models.price-map.timeout", "2s"),
                 Map.entry("wormhole.models.price-map.max-size", "64K"),
+                // Operator facts over the live list and the price maps (PriceMapRefreshTest).
+                Map.entry("wormhole.models.overrides.\"vendored/gpt-5-2025-08-07\".capabilities", "chat,stream"),
+                Map.entry("wormhole.models.overrides.\"vendored/gpt-5-2025-08-07\".context-window", "100000"),
+                Map.entry("wormhole.prices.\"vendored/gpt-4.1-mini-2025-04-14\".input", "9"),
                 Map.entry("wormhole.models.preferred-providers", "simulator"),
                 Map.entry("wormhole.providers.vendored.dialect", "openai"),
                 Map.entry("wormhole.providers.vendored.base-url", wireMockUrl),

@@ -109,8 +109,8 @@ public class ModelCatalog {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        Uni<List<RefreshOutcome>> providers = Uni.join().all(ids.stream().map(this::refreshOne).toList()).andFailFast();
-        return priceMap.refresh().chain(() -> providers)
+        // Assembled only once the map is in: refreshOne already acts when called, not when subscribed.
+        return priceMap.refresh().chain(() -> Uni.join().all(ids.stream().map(this::refreshOne).toList()).andFailFast())
                 .call(outcomes -> Uni.createFrom().item(() -> {
                     store.write(snapshot.get());
                     return outcomes;

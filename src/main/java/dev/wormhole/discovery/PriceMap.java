@@ -1,5 +1,6 @@
 package dev.wormhole.discovery;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,12 +15,13 @@ final class PriceMap {
     /** A map that knows nothing. */
     static final PriceMap EMPTY = new PriceMap(Map.of());
 
+    /** Sorted by vendor, so that a lookup without one is deterministic. */
     private final Map<String, VendorModels> byVendor;
 
     PriceMap(Map<String, Map<String, ModelFacts>> facts) {
         Map<String, VendorModels> indexed = new TreeMap<>();
         facts.forEach((vendor, models) -> indexed.put(vendor, new VendorModels(models)));
-        this.byVendor = Map.copyOf(indexed);
+        this.byVendor = Collections.unmodifiableMap(indexed);
     }
 
     /** What this source says of {@code id} at {@code vendor} (null: unknown vendor), or null. */
@@ -28,7 +30,7 @@ final class PriceMap {
             VendorModels models = byVendor.get(vendor);
             return models == null ? null : models.find(id, true);
         }
-        for (VendorModels models : new TreeMap<>(byVendor).values()) {
+        for (VendorModels models : byVendor.values()) {
             VendorModels.Found found = models.find(id, false);
             if (found != null) {
                 return found;

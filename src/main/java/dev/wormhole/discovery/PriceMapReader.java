@@ -63,8 +63,22 @@ final class PriceMapReader {
             if (capabilities != null && capabilities.isEmpty() && !"completion".equals(text(entry, "mode"))) {
                 return null;
             }
+            Set<ModelCapability> lacks = EnumSet.noneOf(ModelCapability.class);
+            if (capabilities != null) {
+                // The mode is explicit: what it excludes is denied, and so is each supports_* flag set to false.
+                boolean chat = capabilities.contains(ModelCapability.CHAT);
+                EnumSet<ModelCapability> has = EnumSet.noneOf(ModelCapability.class);
+                has.addAll(capabilities);
+                lacks.addAll(chat ? Set.of(ModelCapability.EMBEDDINGS) : EnumSet.complementOf(has));
+                FLAGS.forEach((field, capability) -> {
+                    if (chat && denied(entry, field)) {
+                        lacks.add(ModelCapability.valueOf(capability));
+                    }
+                });
+            }
             Integer context = integer(entry, "max_input_tokens");
-            return new ModelFacts(id, null, capabilities, context != null ? context : integer(entry, "max_tokens"),
+            return new ModelFacts(id, null, capabilities, lacks,
+                    context != null ? context : integer(entry, "max_tokens"),
                     integer(entry, "max_output_tokens"), perMillion(entry, "input_cost_per_token"),
                     perMillion(entry, "output_cost_per_token"), perMillion(entry, "cache_read_input_token_cost"),
                     deprecated(entry));
@@ -127,6 +141,11 @@ final class PriceMapReader {
             throw new IllegalArgumentException(field + " is not a boolean");
         }
         return value != null && value.asBoolean(false);
+    }
+
+    private static boolean denied(JsonNode entry, String field) {
+        JsonNode value = entry.get(field);
+        return value != null && value.isBoolean() && !value.asBoolean();
     }
 
     private static Integer integer(JsonNode entry, String field) {

@@ -2,6 +2,7 @@ package dev.wormhole.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,26 @@ class KnownModelsPricesTest {
         assertThat(enriched.displayName()).isEqualTo("GPT-4o mini");
         assertThat(enriched.capabilities()).contains(ModelCapability.VISION);
         assertThat(known.cachedInputPrice("gpt-4o-mini", "openai")).contains(0.075);
+    }
+
+    @Test
+    void aCapabilityTheMapDoesNotMentionIsKeptAndOneItDeniesIsDropped() throws Exception {
+        known.apply(new PriceMapReader(LocalDate.of(2026, 12, 3)).read(json.readTree("""
+                {"deepseek-chat": {"input_cost_per_token": 2.8e-07, "litellm_provider": "deepseek", "mode": "chat",
+                   "supports_function_calling": true},
+                 "gpt-4o-mini": {"input_cost_per_token": 1.5e-07, "litellm_provider": "openai", "mode": "chat",
+                   "supports_function_calling": true, "supports_vision": false},
+                 "text-embedding-3-small": {"input_cost_per_token": 2e-08, "litellm_provider": "openai",
+                   "mode": "embedding"}}""")));
+
+        // JSON mode is known from the list and not mentioned by the map: kept, never refused on the map's silence.
+        ModelInfo deepseek = known.enrich(ModelInfo.named("deepseek-chat", "p", "deepseek", 0), "deepseek");
+        assertThat(deepseek.capabilities()).contains(ModelCapability.JSON, ModelCapability.TOOLS);
+        assertThat(deepseek.inputPrice()).isEqualTo(0.28);
+        ModelInfo mini = known.enrich(ModelInfo.named("gpt-4o-mini", "p", "openai", 0), "openai");
+        assertThat(mini.capabilities()).contains(ModelCapability.JSON).doesNotContain(ModelCapability.VISION);
+        ModelInfo embedding = known.enrich(ModelInfo.named("text-embedding-3-small", "p", "openai", 0), "openai");
+        assertThat(embedding.capabilities()).containsExactly(ModelCapability.EMBEDDINGS);
     }
 
     @Test

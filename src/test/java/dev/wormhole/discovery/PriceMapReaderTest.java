@@ -43,6 +43,7 @@ class PriceMapReaderTest {
         assertThat(mini.maxOutputTokens()).isEqualTo(128000);
         assertThat(mini.capabilities()).containsExactlyInAnyOrder(ModelCapability.CHAT, ModelCapability.STREAM,
                 ModelCapability.TOOLS, ModelCapability.VISION, ModelCapability.JSON, ModelCapability.REASONING);
+        assertThat(mini.lacks()).containsExactly(ModelCapability.EMBEDDINGS);
         assertThat(mini.deprecated()).isNull();
     }
 
@@ -58,7 +59,10 @@ class PriceMapReaderTest {
 
     @Test
     void mapsEmbeddingModesAndSkipsModesWeDoNotServe() {
-        assertThat(facts("text-embedding-3-small", "openai").capabilities()).containsExactly(ModelCapability.EMBEDDINGS);
+        ModelFacts embedding = facts("text-embedding-3-small", "openai");
+        assertThat(embedding.capabilities()).containsExactly(ModelCapability.EMBEDDINGS);
+        assertThat(embedding.lacks()).contains(ModelCapability.CHAT, ModelCapability.TOOLS)
+                .doesNotContain(ModelCapability.EMBEDDINGS);
         assertThat(facts("dall-e-3", "openai")).isNull();
     }
 

@@ -110,6 +110,7 @@ final class ConfigProblems {
         problems.addAll(stateProblems(config.state()));
         problems.addAll(idempotencyProblems(config.idempotency()));
         problems.addAll(priceProblems(config.prices()));
+        problems.addAll(overrideProblems(config.models().overrides()));
         return problems;
     }
 
@@ -140,6 +141,27 @@ final class ConfigProblems {
                         + " characters without whitespace or braces");
             }
             limitProblem(at, deployment.rpm(), deployment.tpm()).ifPresent(problems::add);
+        });
+        return problems;
+    }
+
+    /** The capability names an override may use (those of the catalog, in lower case). */
+    static final List<String> CAPABILITIES = List.of("chat", "stream", "tools", "vision", "json", "embeddings",
+            "reasoning");
+
+    static List<String> overrideProblems(Map<String, ModelOverrideConfig> overrides) {
+        List<String> problems = new ArrayList<>();
+        overrides.forEach((model, override) -> {
+            String key = "wormhole.models.overrides.\"" + model + "\"";
+            if (!model.matches("[A-Za-z0-9][A-Za-z0-9._-]*/\\S+")) {
+                problems.add(key + ": facts are set per provider/model, such as \"openai/gpt-5\"");
+            }
+            override.capabilities().orElse(List.of()).stream().filter(c -> !CAPABILITIES.contains(c)).forEach(c ->
+                    problems.add(key + ".capabilities: unknown capability '" + c + "'; use any of " + CAPABILITIES));
+            if (override.contextWindow().filter(n -> n < 1).isPresent()
+                    || override.maxOutputTokens().filter(n -> n < 1).isPresent()) {
+                problems.add(key + ": token counts must be positive");
+            }
         });
         return problems;
     }

@@ -234,6 +234,39 @@ public interface WormholeConfig {
 
         /** Providers listed first by model selection queries, in this order. */
         Optional<List<String>> preferredProviders();
+
+        /** The community model price map read on every catalog refresh (see {@link PriceMapSource}). */
+        PriceMapSource priceMap();
+
+        /**
+         * The operator's facts of models by {@code provider/model} (quote names holding dots:
+         * {@code wormhole.models.overrides."openai/gpt-5.1".capabilities=chat,stream,tools}), over every other source.
+         */
+        Map<String, ModelOverrideConfig> overrides();
+    }
+
+    /**
+     * A maintained model price map in LiteLLM's {@code model_prices_and_context_window.json} format, fetched at each
+     * catalog refresh. It fills prices, context windows and capabilities over the bundled snapshot; a provider's live
+     * list and the operator's {@code wormhole.prices} come first. A failed fetch or an unreadable document keeps the
+     * last good map.
+     */
+    interface PriceMapSource {
+        /** Whether the map is fetched at all; when false the bundled snapshot and the known list stand alone. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Where the map is fetched from. */
+        @WithDefault("https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json")
+        java.net.URI url();
+
+        /** Longest the whole fetch may take, connecting included. */
+        @WithDefault("20s")
+        Duration timeout();
+
+        /** Largest document accepted; a larger one is abandoned and the last good map kept. */
+        @WithDefault("16M")
+        MemorySize maxSize();
     }
 
     /** Limits of {@code POST /v1/batch}; its body is bounded by {@code wormhole.limits.max-request-body}. */

@@ -1,132 +1,118 @@
 package dev.wormhole.discovery;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.wormhole.core.ModelCapability;
 import dev.wormhole.core.ModelInfo;
 
 /**
- * The bundled catalog of well-known models ({@code catalog/known-models.json}): it fills what live model lists
- * lack (capabilities, context, prices) and stands in for a provider that cannot be reached. A live id matches
- * a known one exactly, or as a dated version of it ({@code gpt-4o-mini-2024-07-18} is {@code gpt-4o-mini}).
+ * What the gateway knows of models without asking their providers, in three layers, highest first: the community
+ * price map fetched at each catalog refresh ({@link PriceMapFetcher}), the snapshot of that map bundled with the
+ * gateway ({@code catalog/model-prices.json}), and the hand-kept list of well-known models
+ * ({@code catalog/known-models.json}), which also names them and stands in for a provider that cannot be reached.
+ * It fills what live model lists lack (capabilities, context, prices), each fact from the highest layer that knows
+ * it. A live id is found exactly, by its family ({@code gpt-4o-mini-2024-07-18} is {@code gpt-4o-mini}) or, within
+ * its vendor, by the longest known family it extends ({@link ModelFamilies}).
  */
 @ApplicationScoped
 public class KnownModels {
 
-    static final String RESOURCE = "catalog/known-models.json";
+    static final String KNOWN_RESOURCE = "catalog/known-models.json";
+    static final String SNAPSHOT_RESOURCE = "catalog/model-prices.json";
 
-    private final Map<String, List<ModelInfo>> byVendor = new HashMap<>();
-    private final Map<String, Double> cachedInputPrices = new HashMap<>();
+    private final KnownModelList list;
+    private final PriceMap snapshot;
+    private final AtomicReference<PriceMap> fetched = new AtomicReference<>(PriceMap.EMPTY);
 
     KnownModels(ObjectMapper json) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing bundled resource " + RESOURCE);
-            }
-            JsonNode vendors = json.readTree(in).path("vendors");
-            vendors.fields().forEachRemaining(vendor -> {
-                List<ModelInfo> models = new ArrayList<>();
-                vendor.getValue().forEach(entry -> {
-                    models.add(read(entry));
-                    if (entry.hasNonNull("cached_input")) {
-                        cachedInputPrices.put(vendor.getKey() + '/' + entry.path("id").asText(),
-                                entry.get("cached_input").asDouble());
-                    }
-                });
-                byVendor.put(vendor.getKey(), List.copyOf(models));
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.list = KnownModelList.read(json, KNOWN_RESOURCE);
+        this.snapshot = BundledPriceMap.read(json, SNAPSHOT_RESOURCE);
     }
 
-    private static ModelInfo read(JsonNode entry) {
-        Set<ModelCapability> capabilities = EnumSet.noneOf(ModelCapability.class);
-        entry.path("capabilities").forEach(c -> capabilities.add(ModelCapability.valueOf(c.asText().toUpperCase(Locale.ROOT))));
-        return new ModelInfo(entry.path("id").asText(), "", "", 0, false, entry.path("name").asText(null),
-                capabilities, integer(entry, "context"), integer(entry, "max_output"), decimal(entry, "input"),
-                decimal(entry, "output"), entry.path("deprecated").asBoolean(false));
+    /** Replaces the fetched layer with a newer good map. */
+    void apply(PriceMap map) {
+        fetched.set(map);
     }
 
-    private static Integer integer(JsonNode entry, String field) {
-        return entry.hasNonNull(field) ? entry.get(field).asInt() : null;
+    /** How many models the fetched layer knows (0 before the first good fetch). */
+    int fetchedModels() {
+        return fetched.get().size();
     }
 
-    private static Double decimal(JsonNode entry, String field) {
-        return entry.hasNonNull(field) ? entry.get(field).asDouble() : null;
-    }
-
-    /** The vendor's well-known models as a provider's offline catalog. */
+    /** The vendor's well-known models as a provider's offline catalog, their facts brought up to date. */
     public List<ModelInfo> fallback(String vendor, String providerId) {
         if (vendor == null) {
             return List.of();
         }
-        return byVendor.getOrDefault(vendor, List.of()).stream().map(m -> as(m, m.id(), providerId, vendor)).toList();
+        List<ModelInfo> models = new ArrayList<>();
+        for (ModelFacts known : list.models(vendor)) {
+            ModelFacts facts = facts(known.id(), vendor);
+            models.add(new ModelInfo(known.id(), providerId, vendor, 0, false, facts.displayName(),
+                    facts.capabilities(), facts.contextWindow(), facts.maxOutputTokens(), facts.input(), facts.output(),
+                    Boolean.TRUE.equals(facts.deprecated())));
+        }
+        return List.copyOf(models);
     }
 
-    /** A live entry with the unknown facts filled from the bundled catalog, when it knows the model. */
+    /** A live entry with the facts it lacks filled from the layers, when any of them knows the model. */
     public ModelInfo enrich(ModelInfo live, String vendor) {
-        ModelInfo known = find(live.id(), vendor);
+        ModelFacts known = facts(live.id(), vendor);
         if (known == null) {
             return live;
         }
         return new ModelInfo(live.id(), live.provider(), live.ownedBy(), live.created(), live.simulated(),
                 first(live.displayName(), known.displayName()), first(live.capabilities(), known.capabilities()),
-                first(live.contextWindow(), known.contextWindow()), first(live.maxOutputTokens(), known.maxOutputTokens()),
-                first(live.inputPrice(), known.inputPrice()), first(live.outputPrice(), known.outputPrice()),
-                live.deprecated() || known.deprecated());
+                first(live.contextWindow(), known.contextWindow()),
+                first(live.maxOutputTokens(), known.maxOutputTokens()), first(live.inputPrice(), known.input()),
+                first(live.outputPrice(), known.output()),
+                live.deprecated() || Boolean.TRUE.equals(known.deprecated()));
     }
 
     /**
      * The vendor's list price of prompt tokens read from its prompt cache, in USD per million, for a model it
-     * knows (dated versions included); empty when the vendor publishes none or the model is unknown.
+     * knows (dated versions and inferred families included); empty when no layer has one or the vendor is unknown.
      */
     public Optional<Double> cachedInputPrice(String id, String vendor) {
         if (vendor == null) {
             return Optional.empty();
         }
-        ModelInfo known = find(id, vendor);
-        return known == null ? Optional.empty() : Optional.ofNullable(cachedInputPrices.get(vendor + '/' + known.id()));
+        ModelFacts facts = facts(id, vendor);
+        return facts == null ? Optional.empty() : Optional.ofNullable(facts.cachedInput());
     }
 
-    private ModelInfo find(String id, String vendor) {
-        List<List<ModelInfo>> lists = vendor != null && byVendor.containsKey(vendor) ? List.of(byVendor.get(vendor))
-                : List.copyOf(byVendor.values());
-        ModelInfo best = null;
-        for (List<ModelInfo> models : lists) {
-            for (ModelInfo known : models) {
-                boolean exact = known.id().equals(id);
-                boolean dated = id.startsWith(known.id() + "-") && id.substring(known.id().length() + 1).matches("\\d{4}-?\\d{2}-?\\d{2}");
-                if (exact) {
-                    return known;
-                }
-                if (dated && (best == null || known.id().length() > best.id().length())) {
-                    best = known;
-                }
+    /**
+     * The facts of a model merged over the layers. A layer that found the model only by a family it extends (a
+     * guess) counts only when no layer knows the model or its own family.
+     */
+    ModelFacts facts(String id, String vendor) {
+        List<VendorModels.Found> found = new ArrayList<>();
+        for (PriceMap layer : List.of(fetched.get(), snapshot, list.map())) {
+            VendorModels.Found match = layer.find(id, vendor);
+            if (match != null) {
+                found.add(match);
             }
         }
-        return best;
+        boolean sure = found.stream().anyMatch(f -> f.match() != VendorModels.Match.PREFIX);
+        ModelFacts merged = null;
+        for (int i = found.size() - 1; i >= 0; i--) {
+            VendorModels.Found match = found.get(i);
+            if (!sure || match.match() != VendorModels.Match.PREFIX) {
+                merged = match.facts().over(merged);
+            }
+        }
+        return merged;
     }
 
-    private static ModelInfo as(ModelInfo known, String id, String providerId, String vendor) {
-        return new ModelInfo(id, providerId, vendor, 0, false, known.displayName(), known.capabilities(),
-                known.contextWindow(), known.maxOutputTokens(), known.inputPrice(), known.outputPrice(),
-                known.deprecated());
+    /** Layer sizes by vendor, for logs and tests. */
+    Map<String, Integer> snapshotSizes() {
+        return snapshot.sizes();
     }
 
     private static <T> T first(T live, T known) {

@@ -37,16 +37,20 @@ public class ModelCatalog {
     private final ProviderDirectory directory;
     private final Dispatcher dispatcher;
     private final KnownModels known;
+    private final PriceMapFetcher priceMap;
+    private final ModelOverrides overrides;
     private final CatalogStore store;
     private final MeterRegistry meters;
     private final AtomicReference<Map<String, ProviderModels>> snapshot = new AtomicReference<>(Map.of());
     private final AtomicReference<Uni<List<RefreshOutcome>>> running = new AtomicReference<>();
 
-    ModelCatalog(ProviderDirectory directory, Dispatcher dispatcher, KnownModels known, CatalogStore store,
-            MeterRegistry meters) {
+    ModelCatalog(ProviderDirectory directory, Dispatcher dispatcher, KnownModels known, PriceMapFetcher priceMap,
+            ModelOverrides overrides, CatalogStore store, MeterRegistry meters) {
         this.directory = directory;
         this.dispatcher = dispatcher;
         this.known = known;
+        this.priceMap = priceMap;
+        this.overrides = overrides;
         this.store = store;
         this.meters = meters;
         Gauge.builder("wormhole.catalog.models", () -> entries().size())
@@ -58,10 +62,8 @@ public class ModelCatalog {
         Map<String, ProviderModels> initial = new HashMap<>();
         for (String id : directory.ids()) {
             ProviderSettings settings = directory.settings(id).orElseThrow();
-            List<CatalogEntry> entries = cached.containsKey(id) ? cached.get(id)
-                    : known.fallback(settings.vendor(), id).stream().map(m -> new CatalogEntry(m, "fallback", null))
-                            .toList();
-            initial.put(id, new ProviderModels(entries, null, false, null));
+            List<CatalogEntry> entries = cached.containsKey(id) ? cached.get(id) : fallback(settings, id);
+            initial.put(id, new ProviderModels(overrides.apply(entries), null, false, null));
             registerGauges(id);
         }
         snapshot.set(Map.copyOf(initial));
@@ -73,8 +75,19 @@ public class ModelCatalog {
         }
     }
 
+    private List<CatalogEntry> fallback(ProviderSettings settings, String id) {
+        return known.fallback(settings.vendor(), id).stream().map(m -> new CatalogEntry(m, "fallback", null)).toList();
+    }
+
+    /** The entries kept for a provider that gave no list: bundled ones are rebuilt, so a newer price map shows. */
+    private List<CatalogEntry> kept(ProviderSettings settings, List<CatalogEntry> previous) {
+        boolean bundled = previous.stream().allMatch(e -> "fallback".equals(e.source()));
+        return bundled ? fallback(settings, settings.id()) : previous;
+    }
+
     /**
-     * Lists every provider's models again and applies each answer as it arrives. A refresh already running is
+     * Fetches the community price map first (its facts enrich what the providers list), then lists every
+     * provider's models again and applies each answer as it arrives. A refresh already running is
      * joined, not stacked. Never fails: each provider's outcome is reported.
      */
     public Uni<List<RefreshOutcome>> refresh() {
@@ -96,7 +109,8 @@ public class ModelCatalog {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Uni.join().all(ids.stream().map(this::refreshOne).toList()).andFailFast()
+        // Assembled only once the map is in: refreshOne already acts when called, not when subscribed.
+        return priceMap.refresh().chain(() -> Uni.join().all(ids.stream().map(this::refreshOne).toList()).andFailFast())
                 .call(outcomes -> Uni.createFrom().item(() -> {
                     store.write(snapshot.get());
                     return outcomes;
@@ -107,7 +121,9 @@ public class ModelCatalog {
         ProviderSettings settings = directory.settings(id).orElseThrow();
         if (!settings.quirks().listsModels()) {
             // Nothing to ask (e.g. Perplexity): its bundled entries stand, and a refresh is no failure.
-            return Uni.createFrom().item(new RefreshOutcome(id, true, providerModels(id).entries().size(), null, 0));
+            ProviderModels current = providerModels(id);
+            update(id, new ProviderModels(kept(settings, current.entries()), current.lastSuccess(), false, null));
+            return Uni.createFrom().item(new RefreshOutcome(id, true, current.entries().size(), null, 0));
         }
         long start = System.nanoTime();
         return dispatcher.listModels(id)
@@ -122,7 +138,8 @@ public class ModelCatalog {
                 .onFailure().recoverWithItem(failure -> {
                     ProviderModels previous = snapshot.get().getOrDefault(id,
                             new ProviderModels(List.of(), null, false, null));
-                    update(id, new ProviderModels(previous.entries(), previous.lastSuccess(), true, failure.getMessage()));
+                    update(id, new ProviderModels(kept(settings, previous.entries()), previous.lastSuccess(), true,
+                            failure.getMessage()));
                     Counter.builder("wormhole.catalog.refresh.failures").tag("provider", id)
                             .description("Failed model-list calls").register(meters).increment();
                     Log.warnf("Refreshing the models of provider '%s' failed (keeping %d known): %s", id,
@@ -134,7 +151,9 @@ public class ModelCatalog {
     private void update(String id, ProviderModels models) {
         snapshot.updateAndGet(current -> {
             Map<String, ProviderModels> next = new HashMap<>(current);
-            next.put(id, models);
+            // The operator's facts come last, over everything else.
+            next.put(id, new ProviderModels(overrides.apply(models.entries()), models.lastSuccess(), models.stale(),
+                    models.lastError()));
             return Map.copyOf(next);
         });
     }

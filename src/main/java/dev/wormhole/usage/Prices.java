@@ -17,7 +17,8 @@ import dev.wormhole.provider.ProviderSettings;
 
 /**
  * The price of each {@code provider/model}: the operator's ({@code wormhole.prices}), field by field, over the model
- * catalog's (live lists enriched from the bundled list of well-known models, whose prices are vendors' list prices).
+ * catalog's: the provider's live list, enriched from the community price map (fetched, else its bundled snapshot) and
+ * the bundled list of well-known models, whose prices are vendors' list prices.
  */
 @ApplicationScoped
 public class Prices {
@@ -36,8 +37,10 @@ public class Prices {
 
     /** The price of {@code target}; components are null where neither the operator nor the catalog knows them. */
     public Price of(ModelRef target) {
-        Optional<ModelInfo> info = catalog.model(target.provider(), target.model());
         String vendor = directory.settings(target.provider()).map(ProviderSettings::vendor).orElse(null);
+        // A model the catalog does not list (yet) is priced from the price map, within its provider's vendor.
+        Optional<ModelInfo> info = catalog.model(target.provider(), target.model()).or(() -> Optional.ofNullable(vendor)
+                .map(v -> known.enrich(ModelInfo.named(target.model(), target.provider(), v, 0), v)));
         BigDecimal input = decimal(info.map(ModelInfo::inputPrice));
         BigDecimal output = decimal(info.map(ModelInfo::outputPrice));
         BigDecimal cached = decimal(known.cachedInputPrice(target.model(), vendor));

@@ -154,4 +154,26 @@ class ConfigProblemsTest {
                 .anySatisfy(p -> assertThat(p).contains("wormhole.state.redis-pool-size"))
                 .anySatisfy(p -> assertThat(p).contains("wormhole.state.key-prefix"));
     }
+
+    @Test
+    void acceptsModelOverridesByProviderAndModelAndNamesBadOnes() {
+        Map<String, String> props = new HashMap<>(SIMULATOR);
+        props.put("wormhole.models.overrides.\"openai/gpt-5.1\".capabilities", "chat,stream,tools");
+        props.put("wormhole.models.overrides.\"openai/gpt-5.1\".context-window", "400000");
+        assertThat(ConfigProblems.find(TestConfig.of(props), "127.0.0.1")).isEmpty();
+
+        props.put("wormhole.models.overrides.\"openai/gpt-5.1\".capabilities", "chat,teleportation");
+        props.put("wormhole.models.overrides.\"openai/gpt-5.1\".max-output-tokens", "0");
+        props.put("wormhole.models.overrides.\"gpt-5\".deprecated", "true");
+        assertThat(ConfigProblems.find(TestConfig.of(props), "127.0.0.1")).hasSize(3)
+                .anySatisfy(p -> assertThat(p).contains("'teleportation'", ".capabilities"))
+                .anySatisfy(p -> assertThat(p).contains("token counts must be positive"))
+                .anySatisfy(p -> assertThat(p).contains("\"gpt-5\"", "provider/model"));
+    }
+
+    @Test
+    void overrideCapabilitiesAreTheCatalogs() {
+        assertThat(ConfigProblems.CAPABILITIES).containsExactlyElementsOf(java.util.Arrays
+                .stream(dev.wormhole.core.ModelCapability.values()).map(c -> c.name().toLowerCase()).toList());
+    }
 }

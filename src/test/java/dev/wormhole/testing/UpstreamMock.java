@@ -15,7 +15,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * The upstreams every Quarkus test (and the packaged-jar suite) runs against: a WireMock OpenAI on a dynamic
  * port as provider {@code openai}, a stalling raw-TCP upstream as provider {@code stall}, a delaying and
  * counting upstream as provider {@code counting}, and simulator providers with their own pacing. Also sets
- * the gateway key clients must send, the admin key, and one virtual key declared in configuration.
+ * the gateway key clients must send, the admin key, and one virtual key declared in configuration. The community
+ * price map is fetched from WireMock at {@link #PRICE_MAP_PATH}.
  */
 public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
 
@@ -28,6 +29,8 @@ public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
     public static final String ADMIN_KEY = "test-admin-key-0123456789";
     /** The secret of the virtual key declared in configuration as {@code wormhole.keys.gitops} (models {@code sim-*}). */
     public static final String CONFIG_KEY = "wh-test-config-key-0123456789";
+    /** Where the community price map is served on WireMock (nothing is served unless a test stubs it). */
+    public static final String PRICE_MAP_PATH = "/price-map/model_prices_and_context_window.json";
 
     private static WireMockServer wireMock;
     private static StallingUpstream stalling;
@@ -139,6 +142,14 @@ public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
                 Map.entry("wormhole.routes.flapping.targets", "flaky/s14,simulator/sim-1"),
                 // The catalog is refreshed by the tests themselves, never by the scheduler.
                 Map.entry("quarkus.scheduler.enabled", "false"),
+                // The community price map is fetched from WireMock, never from the internet.
+                Map.entry("wormhole.models.price-map.url", "http://127.0.0.1:" + wireMock.port() + PRICE_MAP_PATH),
+                Map.entry("wormhole.models.price-map.timeout", "2s"),
+                Map.entry("wormhole.models.price-map.max-size", "64K"),
+                // Operator facts over the live list and the price maps (PriceMapRefreshTest).
+                Map.entry("wormhole.models.overrides.\"vendored/gpt-5-2025-08-07\".capabilities", "chat,stream"),
+                Map.entry("wormhole.models.overrides.\"vendored/gpt-5-2025-08-07\".context-window", "100000"),
+                Map.entry("wormhole.prices.\"vendored/gpt-4.1-mini-2025-04-14\".input", "9"),
                 Map.entry("wormhole.models.preferred-providers", "simulator"),
                 Map.entry("wormhole.providers.vendored.dialect", "openai"),
                 Map.entry("wormhole.providers.vendored.base-url", wireMockUrl),

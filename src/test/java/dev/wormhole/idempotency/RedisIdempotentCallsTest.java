@@ -1,38 +1,18 @@
 package dev.wormhole.idempotency;
 
-import java.time.Duration;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-
-import dev.wormhole.state.RedisStateStore;
 import dev.wormhole.state.StateStore;
-import dev.wormhole.testing.RedisServer;
+import dev.wormhole.testing.RedisStores;
 
 /** {@link IdempotentCalls} on a real redis-server. */
 class RedisIdempotentCallsTest extends IdempotentCallsContract {
 
-    private static RedisServer server;
-    private static io.vertx.mutiny.core.Vertx vertx;
-
-    @BeforeAll
-    static void startRedis() {
-        server = RedisServer.start();
-        vertx = io.vertx.mutiny.core.Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        if (vertx != null) {
-            vertx.closeAndAwait();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final RedisStores REDIS = new RedisStores("wormhole-idempotency-test:");
 
     @Override
     protected StateStore open() {
-        return RedisStateStore.create(vertx, server.url(), "wormhole-idempotency-test:", 4, Duration.ofSeconds(5));
+        return REDIS.open();
     }
 }

@@ -1,38 +1,18 @@
 package dev.wormhole.limit;
 
-import java.time.Duration;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-
-import dev.wormhole.state.RedisStateStore;
 import dev.wormhole.state.StateStore;
-import dev.wormhole.testing.RedisServer;
+import dev.wormhole.testing.RedisStores;
 
 /** {@link KeyLimiter} on a real redis-server. */
 class RedisKeyLimiterTest extends KeyLimiterContract {
 
-    private static RedisServer server;
-    private static io.vertx.mutiny.core.Vertx vertx;
-
-    @BeforeAll
-    static void startRedis() {
-        server = RedisServer.start();
-        vertx = io.vertx.mutiny.core.Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        if (vertx != null) {
-            vertx.closeAndAwait();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final RedisStores REDIS = new RedisStores("wormhole-limits-test:");
 
     @Override
     protected StateStore open() {
-        return RedisStateStore.create(vertx, server.url(), "wormhole-limits-test:", 4, Duration.ofSeconds(5));
+        return REDIS.open();
     }
 }

@@ -11,13 +11,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.wormhole.testing.RedisServer;
+import dev.wormhole.testing.RedisStores;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -27,28 +26,12 @@ class RedisStateStoreTest extends StateStoreContract {
 
     private static final String PREFIX = "wormhole-test:";
 
-    private static RedisServer server;
-    private static Vertx vertx;
-
-    @BeforeAll
-    static void startRedis() {
-        server = RedisServer.start();
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        if (vertx != null) {
-            vertx.closeAndAwait();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final RedisStores REDIS = new RedisStores(PREFIX);
 
     @Override
     protected StateStore open() {
-        return RedisStateStore.create(vertx, server.url(), PREFIX, 4, Duration.ofSeconds(5));
+        return REDIS.open();
     }
 
     @Override
@@ -77,8 +60,8 @@ class RedisStateStoreTest extends StateStoreContract {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        StateStore unreachable = RedisStateStore.create(vertx, URI.create("redis://127.0.0.1:" + port + "/0"), PREFIX, 1,
-                Duration.ofMillis(500));
+        StateStore unreachable = RedisStateStore.create(REDIS.vertx(), URI.create("redis://127.0.0.1:" + port + "/0"),
+                PREFIX, 1, Duration.ofMillis(500));
         try {
             assertThatThrownBy(() -> unreachable.ping().await().atMost(Duration.ofSeconds(5)))
                     .isInstanceOf(StateStoreException.class);
@@ -90,7 +73,7 @@ class RedisStateStoreTest extends StateStoreContract {
     @Test
     void recoversByItselfWhenRedisComesBack() throws Exception {
         try (RedisServer first = RedisServer.start()) {
-            StateStore store = RedisStateStore.create(vertx, first.url(), PREFIX, 2, Duration.ofMillis(500));
+            StateStore store = RedisStateStore.create(REDIS.vertx(), first.url(), PREFIX, 2, Duration.ofMillis(500));
             try {
                 // several commands so that every connection of the link is open when Redis goes away
                 for (int i = 0; i < 4; i++) {
@@ -117,7 +100,8 @@ class RedisStateStoreTest extends StateStoreContract {
 
     @Test
     void manyCommandsInFlightOnFewConnections() {
-        StateStore narrow = RedisStateStore.create(vertx, server.url(), PREFIX, 1, Duration.ofSeconds(5));
+        StateStore narrow = RedisStateStore.create(REDIS.vertx(), REDIS.server().url(), PREFIX, 1,
+                Duration.ofSeconds(5));
         try {
             List<Uni<Long>> increments = new ArrayList<>();
             // more than a pool's wait queue (1,024) or Vert.x's default pipeline (2,048) would hold
@@ -138,14 +122,14 @@ class RedisStateStoreTest extends StateStoreContract {
         assertThat(RedisStateStore.redacted(URI.create("rediss://app:s3cret@cache/0")))
                 .isEqualTo("rediss://app:***@cache/0");
         assertThat(RedisStateStore.redacted(URI.create("redis://cache:6379/0"))).isEqualTo("redis://cache:6379/0");
-        StateStore withPassword = RedisStateStore.create(vertx, URI.create("redis://:s3cret@127.0.0.1:1/0"), PREFIX, 1,
-                Duration.ofSeconds(1));
+        StateStore withPassword = RedisStateStore.create(REDIS.vertx(), URI.create("redis://:s3cret@127.0.0.1:1/0"),
+                PREFIX, 1, Duration.ofSeconds(1));
         assertThat(withPassword.describe()).doesNotContain("s3cret");
         withPassword.close();
     }
 
     private String raw(Request request) {
-        Redis client = Redis.createClient(vertx, server.url().toString());
+        Redis client = Redis.createClient(REDIS.vertx(), REDIS.server().url().toString());
         try {
             return client.send(request).await().atMost(Duration.ofSeconds(5)).toString();
         } finally {

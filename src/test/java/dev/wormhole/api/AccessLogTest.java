@@ -7,10 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import org.jboss.logmanager.ExtLogRecord;
@@ -19,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.wormhole.testing.Gateway;
+import dev.wormhole.testing.LogCapture;
 import dev.wormhole.testing.UpstreamMock;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -30,44 +28,28 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class AccessLogTest {
 
-    private final List<ExtLogRecord> records = new CopyOnWriteArrayList<>();
     private final Logger category = Logger.getLogger(AccessLog.CATEGORY);
     private Level level;
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            ExtLogRecord kept = (ExtLogRecord) record;
-            kept.copyAll(); // the MDC is read from the logging thread unless copied now
-            records.add(kept);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture capture;
 
     @BeforeEach
     void listen() {
         level = category.getLevel();
         category.setLevel(Level.INFO);
-        category.addHandler(capture);
+        capture = LogCapture.attach(AccessLog.CATEGORY);
     }
 
     @AfterEach
     void stop() {
-        category.removeHandler(capture);
+        capture.detach();
         category.setLevel(level);
     }
 
     /** The fields of the one line logged for the request with {@code requestId}. */
     private Map<String, String> line(String requestId) {
-        await().atMost(Duration.ofSeconds(5)).until(() -> records.stream()
+        await().atMost(Duration.ofSeconds(5)).until(() -> capture.records().stream()
                 .anyMatch(r -> requestId.equals(r.getMdc("request_id"))));
-        List<ExtLogRecord> lines = records.stream().filter(r -> requestId.equals(r.getMdc("request_id"))).toList();
+        List<ExtLogRecord> lines = capture.records().stream().filter(r -> requestId.equals(r.getMdc("request_id"))).toList();
         assertThat(lines).hasSize(1);
         ExtLogRecord record = lines.get(0);
         assertThat(record.getLevel()).isEqualTo(org.jboss.logmanager.Level.INFO);
@@ -96,7 +78,7 @@ class AccessLogTest {
         assertThat(Double.parseDouble(fields.get("cost_usd"))).as("sim-1 is priced in the test configuration")
                 .isPositive();
         assertThat(Long.parseLong(fields.get("bytes_in"))).isPositive();
-        assertThat(records).noneMatch(r -> r.getMessage().contains(secretPrompt)
+        assertThat(capture.records()).noneMatch(r -> r.getMessage().contains(secretPrompt)
                 || r.getMdcCopy().values().stream().anyMatch(v -> String.valueOf(v).contains(secretPrompt)))
                 .noneMatch(r -> r.getMessage().contains(UpstreamMock.GATEWAY_KEY));
     }

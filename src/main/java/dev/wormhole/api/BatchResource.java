@@ -71,7 +71,7 @@ public class BatchResource {
         }
         items.checkStructure(body.requests());
         int concurrency = runner.concurrency(body.concurrency(), body.requests().size());
-        BatchRun run = runner.start(mode, concurrency, body.requests().size());
+        BatchRun run = runner.start(RequestTracing.requestId(rc), mode, concurrency, body.requests().size());
         List<Supplier<Uni<Object>>> tasks = items.tasks(body.requests(), RequestTracing.clientDeadline(rc),
                 RequestTracing.caller(rc));
         Multi<ItemOutcome<Object>> outcomes = mode == BatchMode.FIRST ? runner.untilFirstSuccess(tasks, run)

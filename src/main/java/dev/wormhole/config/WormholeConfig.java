@@ -97,6 +97,9 @@ public interface WormholeConfig {
     /** The state store: embedded (one replica) or Redis (shared by every replica). */
     StateConfig state();
 
+    /** The live dashboard at {@code /dashboard}. */
+    DashboardConfig dashboard();
+
     /**
      * Prices by {@code provider/model} (quote names holding dots: {@code wormhole.prices."openai/gpt-4.1".input=2}),
      * in USD per million tokens; they replace the model catalog's, which prices most well-known models. A model with

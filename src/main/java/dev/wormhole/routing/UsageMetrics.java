@@ -16,7 +16,7 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Per-request metrics by operation, provider, model and outcome: request counts, a latency histogram and
- * token counts. Models are tagged only when an upstream answered successfully for them, so that arbitrary
+ * token counts (the dashboard reads its rates and percentiles from these meters). Models are tagged only when an upstream answered successfully for them, so that arbitrary
  * names sent by callers cannot inflate the number of series. The meters of each tag combination are looked
  * up once and kept: registering through Micrometer's builders on every request costs more than the request.
  */
@@ -64,7 +64,7 @@ public class UsageMetrics {
                     .tags("operation", operation, "provider", provider, "model", model, "outcome", outcome)
                     .register(meters);
             duration = Timer.builder("wormhole.request.duration").description("Time until the last byte from the provider")
-                    .tags("operation", operation, "provider", provider, "outcome", outcome)
+                    .tags("operation", operation, "provider", provider, "model", model, "outcome", outcome)
                     .publishPercentileHistogram().register(meters);
             input = tokens(provider, model, outcome, "input");
             output = tokens(provider, model, outcome, "output");

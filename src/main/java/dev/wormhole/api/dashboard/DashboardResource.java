@@ -49,7 +49,8 @@ public class DashboardResource {
     @Path("/events")
     @Operation(summary = "The dashboard's figures as server-sent events, one snapshot per refresh interval")
     public RestMulti<byte[]> events() {
-        Multi<byte[]> frames = Multi.createFrom().ticks().startingAfter(Duration.ZERO)
+        // Mutiny wants a positive initial delay; a millisecond sends the first snapshot at once.
+        Multi<byte[]> frames = Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1))
                 .every(Duration.ofMillis(snapshots.refreshMillis()))
                 .onOverflow().drop()
                 .onItem().transformToUniAndConcatenate(tick -> snapshots.take())

@@ -75,11 +75,11 @@ public class ProviderPanel {
                 fallback += "fallback".equals(entry.source()) ? 1 : 0;
             }
             Instant last = models.lastSuccess();
+            Long staleness = last == null ? null : Duration.between(last, now).toSeconds();
             String error = models.lastError();
             rows.add(new DashboardView.CatalogRow(id, models.entries().size(), live, fallback,
-                    last == null ? null : last.toString(), last == null ? null : Duration.between(last, now).toSeconds(),
-                    models.stale(), error == null || error.length() <= MAX_ERROR ? error
-                            : error.substring(0, MAX_ERROR) + "…"));
+                    last == null ? null : last.toString(), staleness, models.stale(),
+                    error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR) + "…"));
         }
         return rows;
     }

@@ -111,7 +111,8 @@ class DashboardTest {
         String id = "dash-batch-" + UUID.randomUUID();
         String body = "{\"mode\":\"all\",\"concurrency\":1,\"requests\":[" + IntStream.range(0, 4)
                 .mapToObj(i -> "{\"custom_id\":\"c" + i + "\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\","
-                        + "\"body\":{\"model\":\"counting/delay-700\",\"messages\":[{\"role\":\"user\",\"content\":\"b\"}]}}")
+                        + "\"body\":{\"model\":\"counting/delay-700\",\"messages\":[{\"role\":\"user\","
+                        + "\"content\":\"b\"}]}}")
                 .collect(Collectors.joining(",")) + "]}";
         CompletableFuture<Integer> batch = CompletableFuture.supplyAsync(() -> Gateway.request().header("x-request-id",
                 id).body(body).post("/v1/batch").then().extract().statusCode());

@@ -12,6 +12,7 @@ import org.jboss.resteasy.reactive.RestMulti;
 
 import dev.wormhole.api.JsonWriter;
 import dev.wormhole.api.sse.SseFrames;
+import dev.wormhole.provider.ProviderRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -26,10 +27,12 @@ public class DashboardResource {
 
     private final DashboardSnapshots snapshots;
     private final JsonWriter json;
+    private final ProviderRegistry registry;
 
-    DashboardResource(DashboardSnapshots snapshots, JsonWriter json) {
+    DashboardResource(DashboardSnapshots snapshots, JsonWriter json, ProviderRegistry registry) {
         this.snapshots = snapshots;
         this.json = json;
+        this.registry = registry;
     }
 
     /** One snapshot. */
@@ -42,8 +45,10 @@ public class DashboardResource {
     }
 
     /**
-     * A snapshot per refresh interval until the client goes away. A tick that finds the previous snapshot still
-     * being taken is dropped, so a slow state store never queues snapshots up.
+     * A snapshot per refresh interval until the client goes away, or the gateway starts shutting down: an endless
+     * stream would otherwise hold a graceful shutdown for its whole grace period (the browser reconnects to another
+     * replica). A tick that finds the previous snapshot still being taken is dropped, so a slow state store never
+     * queues snapshots up.
      */
     @GET
     @Path("/events")
@@ -52,6 +57,7 @@ public class DashboardResource {
         // Mutiny wants a positive initial delay; a millisecond sends the first snapshot at once.
         Multi<byte[]> frames = Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1))
                 .every(Duration.ofMillis(snapshots.refreshMillis()))
+                .select().first(tick -> !registry.isDraining())
                 .onOverflow().drop()
                 .onItem().transformToUniAndConcatenate(tick -> snapshots.take())
                 .map(view -> SseFrames.data(json.bytes(view)));

@@ -2,6 +2,9 @@ package dev.wormhole.api.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -19,7 +22,8 @@ import dev.wormhole.testing.GatewayProcess;
 /**
  * Who may see the dashboard on gateways configured otherwise than the shared test gateway (which has an admin key,
  * see {@link DashboardTest}): without an admin key the gateway key opens it, as Bearer or as the password of HTTP
- * Basic; without any key it is open (on loopback); switched off it is not there.
+ * Basic; without any key it is open (on loopback); switched off it is not there. And its live stream ends when the
+ * gateway shuts down, instead of holding the graceful shutdown for its whole grace period.
  */
 class DashboardAccessIT {
 
@@ -45,6 +49,28 @@ class DashboardAccessIT {
         }
         try (GatewayProcess off = GatewayProcess.start(Map.of("wormhole.dashboard.enabled", "false"))) {
             assertThat(status(off.awaitListening(Duration.ofSeconds(60)), null)).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void endsTheLiveStreamWhenTheGatewayShutsDown() throws Exception {
+        try (GatewayProcess gateway = GatewayProcess.start(Map.of("wormhole.shutdown.grace", "30s"))) {
+            URL base = gateway.awaitListening(Duration.ofSeconds(60));
+            HttpURLConnection events = (HttpURLConnection) URI.create(base + "/dashboard/events").toURL()
+                    .openConnection();
+            events.setReadTimeout(15_000);
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(events.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                assertThat(in.readLine()).startsWith("data: ");
+                long terminated = System.nanoTime();
+                gateway.terminate();
+                while (in.readLine() != null) {
+                    // snapshots sent until the shutdown began
+                }
+                assertThat(Duration.ofNanos(System.nanoTime() - terminated)).isLessThan(Duration.ofSeconds(10));
+            }
+            // 143: the JVM's conventional status after running its shutdown hooks on SIGTERM.
+            assertThat(gateway.awaitExit(Duration.ofSeconds(10))).isIn(0, 143);
         }
     }
 

@@ -94,7 +94,7 @@ public class BatchResource {
     }
 
     private Started start(BatchRequest body, BatchMode mode, int concurrency, RoutingContext rc) {
-        BatchRun run = runner.start(mode, concurrency, body.requests().size());
+        BatchRun run = runner.start(RequestTracing.requestId(rc), mode, concurrency, body.requests().size());
         List<Supplier<Uni<Object>>> tasks = items.tasks(body.requests(), RequestTracing.clientDeadline(rc),
                 RequestTracing.caller(rc));
         Multi<ItemOutcome<Object>> outcomes = mode == BatchMode.FIRST ? runner.untilFirstSuccess(tasks, run)

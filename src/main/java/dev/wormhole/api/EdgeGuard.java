@@ -178,7 +178,7 @@ public class EdgeGuard {
                 && MessageDigest.isEqual(digest(presented), adminDigest.get());
     }
 
-    private static byte[] digest(String key) {
+    static byte[] digest(String key) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

@@ -22,6 +22,7 @@ final class EdgeResponses {
         if (rc.response().ended() || rc.response().headWritten()) {
             return;
         }
+        RequestTracing.error(rc, envelope.error());
         rc.response().setStatusCode(ErrorBodies.status(rc.request().path(), status))
                 .putHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         if (status == 401) {

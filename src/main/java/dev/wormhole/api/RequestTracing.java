@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import dev.wormhole.api.dto.ErrorEnvelope;
 import dev.wormhole.api.error.ErrorBodies;
 import dev.wormhole.core.Caller;
 import dev.wormhole.core.Deadline;
@@ -40,6 +41,7 @@ public class RequestTracing {
     private static final String TRACE = "wormhole.trace";
     private static final String CLIENT_DEADLINE = "wormhole.client-deadline";
     private static final String CALLER = "wormhole.caller";
+    private static final String ERROR = "wormhole.error";
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final List<ResponseHook> hooks;
@@ -147,6 +149,19 @@ public class RequestTracing {
     public static Caller caller(RoutingContext rc) {
         Caller caller = rc.get(CALLER);
         return caller == null ? Caller.ANONYMOUS : caller;
+    }
+
+    /**
+     * Notes the error the current response carries, for the hooks that report errors: every error envelope the
+     * gateway answers (the exception mappers and the edge's refusals) passes here.
+     */
+    public static void error(RoutingContext rc, ErrorEnvelope.Body error) {
+        rc.put(ERROR, error);
+    }
+
+    /** The error the current response carries, or null when none was noted. */
+    public static ErrorEnvelope.Body error(RoutingContext rc) {
+        return rc.get(ERROR);
     }
 
     /** When the current request arrived, on the {@link System#nanoTime()} clock. */

@@ -1,7 +1,10 @@
 package dev.wormhole.batch;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -30,6 +33,7 @@ public class BatchRunner {
     private final WormholeConfig.Batch config;
     private final MeterRegistry meters;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Set<BatchRun> running = ConcurrentHashMap.newKeySet();
 
     BatchRunner(WormholeConfig config, MeterRegistry meters) {
         this.config = config.batch();
@@ -52,18 +56,29 @@ public class BatchRunner {
         return Math.max(1, Math.min(wanted, Math.min(items, config.maxConcurrency())));
     }
 
-    /** Starts a batch's bookkeeping. */
-    public BatchRun start(BatchMode mode, int concurrency, int items) {
+    /** Starts a batch's bookkeeping; {@code id} is the id of the request that runs it. */
+    public BatchRun start(String id, BatchMode mode, int concurrency, int items) {
         Counter.builder("wormhole.batch.requests").description("Batches run").tag("mode", mode.name().toLowerCase())
                 .register(meters).increment();
-        return new BatchRun(concurrency);
+        return new BatchRun(id, mode, concurrency, items);
     }
 
-    /** Every item's outcome, in completion order. */
+    /**
+     * Every item's outcome, in completion order. The batch counts as running ({@link #running}) from subscription
+     * until the stream ends, fails or is cancelled.
+     */
     public <T> Multi<ItemOutcome<T>> all(List<Supplier<Uni<T>>> items, BatchRun run) {
         return Multi.createFrom().range(0, items.size())
                 .onItem().transformToUni(index -> attempt(index, items.get(index), run))
-                .merge(run.concurrency());
+                .merge(run.concurrency())
+                .onSubscription().invoke(() -> running.add(run))
+                .onTermination().invoke(() -> running.remove(run));
+    }
+
+    /** The batches running now, oldest first, at most {@code max} of them. */
+    public List<BatchRun> running(int max) {
+        return running.stream().sorted(Comparator.comparingLong(BatchRun::elapsedMillis).reversed()).limit(max)
+                .toList();
     }
 
     /**
@@ -108,7 +123,7 @@ public class BatchRunner {
                     .onFailure().recoverWithItem(failure -> new ItemOutcome<>(index, null, failure,
                             System.nanoTime() - start))
                     .onTermination().invoke((outcome, failure, cancelled) -> {
-                        run.ended();
+                        run.ended(outcome != null && outcome.succeeded());
                         inFlight.decrementAndGet();
                         String result = cancelled ? "cancelled" : outcome != null && outcome.succeeded() ? "ok"
                                 : "failed";

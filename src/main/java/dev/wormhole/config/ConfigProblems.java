@@ -107,6 +107,10 @@ final class ConfigProblems {
         if (config.responses().storeTtl().isNegative() || config.responses().storeTtl().isZero()) {
             problems.add("wormhole.responses.store-ttl must be positive");
         }
+        Duration refresh = config.dashboard().refresh();
+        if (refresh.compareTo(Duration.ofMillis(100)) < 0 || refresh.compareTo(Duration.ofMinutes(1)) > 0) {
+            problems.add("wormhole.dashboard.refresh must be between 100ms and 1m");
+        }
         problems.addAll(stateProblems(config.state()));
         problems.addAll(idempotencyProblems(config.idempotency()));
         problems.addAll(priceProblems(config.prices()));

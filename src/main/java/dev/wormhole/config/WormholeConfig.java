@@ -110,6 +110,9 @@ public interface WormholeConfig {
     /** {@code Idempotency-Key} on the non-streamed POSTs: single flight and replay of stored responses. */
     IdempotencyConfig idempotency();
 
+    /** The live dashboard at {@code /dashboard}. */
+    DashboardConfig dashboard();
+
     /**
      * Prices by {@code provider/model} (quote names holding dots: {@code wormhole.prices."openai/gpt-4.1".input=2}),
      * in USD per million tokens; they replace the model catalog's, which prices most well-known models. A model with

@@ -17,9 +17,11 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Per-request metrics by operation, provider, model and outcome: request counts, a latency histogram and
- * token counts. Models are tagged only when an upstream answered successfully for them, so that arbitrary
- * names sent by callers cannot inflate the number of series. The meters of each tag combination are looked
- * up once and kept: registering through Micrometer's builders on every request costs more than the request.
+ * token counts (the dashboard reads its rates and percentiles from these meters). The model label is the model
+ * only when the catalog or {@code wormhole.prices} knows it, {@code other} otherwise, on answers and failures alike,
+ * so that names sent by callers (or served by a dynamic provider) cannot inflate the number of series. The meters of
+ * each tag combination are looked up once and kept: registering through Micrometer's builders on every request
+ * costs more than the request.
  */
 @ApplicationScoped
 public class UsageMetrics {
@@ -57,7 +59,7 @@ public class UsageMetrics {
         genAi.call(operation.startsWith("chat") ? "chat" : operation, ref.provider(), genAiModel(ref), keyName,
                 OK.equals(outcome) ? null : outcome, elapsed, usage == null ? 0 : usage.promptTokens(),
                 usage == null ? 0 : usage.completionTokens(), usage != null);
-        String model = OK.equals(outcome) ? ref.model() : "-";
+        String model = genAiModel(ref);
         Meters m = cache.computeIfAbsent(operation + '\u0000' + ref.provider() + '\u0000' + model + '\u0000' + outcome,
                 key -> new Meters(operation, ref.provider(), model, outcome));
         m.requests.increment();
@@ -92,7 +94,7 @@ public class UsageMetrics {
                     .tags("operation", operation, "provider", provider, "model", model, "outcome", outcome)
                     .register(meters);
             duration = Timer.builder("wormhole.request.duration").description("Time until the last byte from the provider")
-                    .tags("operation", operation, "provider", provider, "outcome", outcome)
+                    .tags("operation", operation, "provider", provider, "model", model, "outcome", outcome)
                     .publishPercentileHistogram().register(meters);
             input = tokens(provider, model, outcome, "input");
             output = tokens(provider, model, outcome, "output");

@@ -70,6 +70,16 @@ class ConfigProblemsTest {
     }
 
     @Test
+    void refusesADashboardRefreshOutsideAHundredMillisecondsToAMinute() {
+        assertThat(ConfigProblems.find(TestConfig.of(with("wormhole.dashboard.refresh", "500ms")), "127.0.0.1"))
+                .isEmpty();
+        assertThat(ConfigProblems.find(TestConfig.of(with("wormhole.dashboard.refresh", "10ms")), "127.0.0.1"))
+                .singleElement().asString().contains("wormhole.dashboard.refresh", "100ms", "1m");
+        assertThat(ConfigProblems.find(TestConfig.of(with("wormhole.dashboard.refresh", "2m")), "127.0.0.1"))
+                .singleElement().asString().contains("wormhole.dashboard.refresh");
+    }
+
+    @Test
     void refusesAShortAdminKeyAndAKeyCacheOverASecond() {
         Map<String, String> props = new HashMap<>(SIMULATOR);
         props.put("wormhole.auth.admin-key", "short");

@@ -211,6 +211,8 @@ public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
                 Map.entry("wormhole.prices.\"openai/priced-model\".output", "6"),
                 Map.entry("wormhole.prices.\"openai/priced-model\".cached-input", "1.5"),
                 Map.entry("wormhole.prices.\"simulator/sim-1\".input", "1"),
+                // DashboardTest: a model only it calls, priced so that the catalog knows it and metrics name it.
+                Map.entry("wormhole.prices.\"openai/dash-model\".input", "1"),
                 Map.entry("wormhole.prices.\"simulator/sim-1\".output", "2"),
                 Map.entry("wormhole.keys.gitops.team", "platform"),
                 Map.entry("wormhole.keys.gitops.models", "sim-*"),

@@ -73,6 +73,7 @@ public class ExceptionMappers {
 
     /** The response for an error: the envelope of the request's route, status and {@code Retry-After} when known. */
     public static Response respond(ErrorEnvelopes error, RoutingContext rc) {
+        RequestTracing.error(rc, error.envelope().error());
         Response.ResponseBuilder builder = Response.status(ErrorBodies.status(rc.request().path(), error.status()))
                 .type(MediaType.APPLICATION_JSON)
                 .entity(ErrorBodies.body(rc.request().path(), error.status(), error.envelope()));

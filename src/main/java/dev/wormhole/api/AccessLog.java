@@ -66,7 +66,8 @@ public class AccessLog {
             trace == null ? null : trace.model(), trace == null || trace.count() == 0 ? null : trace.route(),
             String.valueOf(trace == null ? 0 : trace.count()), String.valueOf(billed[0]), String.valueOf(billed[1]),
             String.valueOf(billed[2]), usd(billed[3]),
-            RequestTracing.millis(System.nanoTime() - arrival), upstream == null ? null : RequestTracing.millis(upstream),
+            RequestTracing.millis(System.nanoTime() - arrival),
+            upstream == null ? null : RequestTracing.millis(upstream),
             stream && upstream != null && upstreamStarted != null
                     ? RequestTracing.millis(upstreamStarted + upstream - arrival) : null,
             String.valueOf(rc.request().bytesRead()), String.valueOf(rc.response().bytesWritten()),

@@ -61,6 +61,7 @@ public final class GatewayProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("OPENAI_API_KEY");
         builder.environment().remove("WORMHOLE_API_KEY");
+        builder.environment().remove("WORMHOLE_ADMIN_KEY");
         return new GatewayProcess(builder.start());
     }
 

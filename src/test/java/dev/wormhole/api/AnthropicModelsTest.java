@@ -10,13 +10,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.models.models.ModelInfo;
 import com.anthropic.models.models.ModelListPage;
 import com.anthropic.models.models.ModelListParams;
 
+import dev.wormhole.testing.AnthropicSdk;
 import dev.wormhole.testing.Gateway;
-import dev.wormhole.testing.UpstreamMock;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -32,8 +31,7 @@ class AnthropicModelsTest {
     URL gateway;
 
     private AnthropicClient client() {
-        return AnthropicOkHttpClient.builder().baseUrl(gateway.toString().replaceAll("/$", ""))
-                .apiKey(UpstreamMock.GATEWAY_KEY).maxRetries(0).build();
+        return AnthropicSdk.client(gateway);
     }
 
     @Test

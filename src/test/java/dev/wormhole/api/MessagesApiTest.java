@@ -27,7 +27,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.JsonValue;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.errors.RateLimitException;
@@ -44,6 +43,7 @@ import com.anthropic.models.messages.ToolResultBlockParam;
 import com.anthropic.models.messages.ToolUseBlock;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import dev.wormhole.testing.AnthropicSdk;
 import dev.wormhole.testing.UpstreamMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -72,8 +72,7 @@ class MessagesApiTest {
 
     @BeforeEach
     void connect() {
-        client = AnthropicOkHttpClient.builder().apiKey(UpstreamMock.GATEWAY_KEY).baseUrl(gateway.toString()
-                .replaceAll("/$", "")).maxRetries(0).build();
+        client = AnthropicSdk.client(gateway);
         upstream = UpstreamMock.wireMock();
         upstream.resetAll();
     }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.errors.AnthropicServiceException;
 import com.anthropic.helpers.MessageAccumulator;
@@ -28,6 +27,7 @@ import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import dev.wormhole.testing.AnthropicSdk;
 import dev.wormhole.testing.UpstreamMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -101,8 +101,7 @@ class MessagesRelayTest {
 
     @BeforeEach
     void connect() {
-        client = AnthropicOkHttpClient.builder().apiKey(UpstreamMock.GATEWAY_KEY).baseUrl(gateway.toString()
-                .replaceAll("/$", "")).maxRetries(0).build();
+        client = AnthropicSdk.client(gateway);
         upstream = UpstreamMock.wireMock();
         upstream.resetAll();
     }

@@ -16,6 +16,7 @@ import dev.wormhole.core.KeyLimits;
 import dev.wormhole.core.Usage;
 import dev.wormhole.state.StateStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
@@ -89,12 +90,29 @@ public class KeyLimiter {
             Consumer<RateStatus> report) {
         return Uni.createFrom().deferred(() -> {
             KeyGrant grant = new KeyGrant(store, vertx, leaseTtl, caller.keyId(), limits, known.prompt(), reserved);
-            return grant.windows.admit().flatMap(refusal -> {
+            Integer max = limits.maxConcurrent();
+            String leaseId = UUID.randomUUID().toString();
+            // The windows and the lease are asked at once (one round trip); each gives back what it took when the
+            // other refuses.
+            Uni<Boolean> lease = max == null ? Uni.createFrom().item(Boolean.TRUE)
+                    : store.acquire(grant.concurrencyKey(), max, leaseId, leaseTtl);
+            return Uni.combine().all().unis(grant.windows.admit(), lease).asTuple().flatMap(both -> {
+                MinuteWindows.Refusal refusal = both.getItem1();
+                boolean taken = both.getItem2();
                 report.accept(grant.status());
                 if (refusal != null) {
-                    return Uni.createFrom().failure(refused(refusal.describe(), refusal.retryAfter()));
+                    Uni<Void> giveBack = max != null && taken ? releaseQuietly(grant, leaseId) : Uni.createFrom()
+                            .voidItem();
+                    return giveBack.onItem().transformToUni(ignored -> Uni.createFrom().failure(
+                            refused(refusal.describe(), refusal.retryAfter())));
                 }
-                return lease(grant);
+                if (!taken) {
+                    return refuse(grant, "concurrent requests (" + max + ")", CONCURRENCY_RETRY);
+                }
+                if (max != null) {
+                    grant.leased(leaseId);
+                }
+                return Uni.createFrom().item(new Permit(grant));
             });
         });
     }
@@ -154,18 +172,11 @@ public class KeyLimiter {
         return demand.reservation(tpm, defaultMaxTokens);
     }
 
-    private Uni<Permit> lease(KeyGrant grant) {
-        Integer max = grant.limits.maxConcurrent();
-        if (max == null) {
-            return Uni.createFrom().item(new Permit(grant));
-        }
-        String leaseId = UUID.randomUUID().toString();
-        return store.acquire(grant.concurrencyKey(), max, leaseId, leaseTtl).flatMap(taken -> {
-            if (!taken) {
-                return refuse(grant, "concurrent requests (" + max + ")", CONCURRENCY_RETRY);
-            }
-            grant.leased(leaseId);
-            return Uni.createFrom().item(new Permit(grant));
+    /** Gives back a lease taken for a call that the windows refused; a failure leaves it to expire. */
+    private Uni<Void> releaseQuietly(KeyGrant grant, String leaseId) {
+        return store.release(grant.concurrencyKey(), leaseId).replaceWithVoid().onFailure().recoverWithUni(failure -> {
+            Log.debugf(failure, "Giving back a concurrency lease failed (it expires on its own)");
+            return Uni.createFrom().voidItem();
         });
     }
 

@@ -9,8 +9,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * One call's admissions in a pair of sliding one-minute windows of the shared store, its requests and its tokens
- * (the key limits and the provider limits are both made of such pairs): one request is counted, then the tokens
- * reserved; a refusal gives back what was counted; the reservation is corrected by the tokens really used when the
+ * (the key limits and the provider limits are both made of such pairs): one request is counted and the tokens
+ * reserved, both at once; a refusal by either gives back what the other counted; the reservation is corrected by the tokens really used when the
  * call ends. Giving back never fails: a store that cannot be reached leaves at worst a reservation that leaves the
  * window with time.
  */
@@ -60,21 +60,22 @@ final class MinuteWindows {
         }
     }
 
-    /** Counts the call; null when it fits every window, else the refusal, after giving back what was counted. */
+    /**
+     * Counts the call in both windows at once (one round trip to the store, not two); null when it fits both, else
+     * the refusal (of requests before tokens), after giving back what the other window counted.
+     */
     Uni<Refusal> admit() {
-        return count(requestsKey, rpm, 1).flatMap(counted -> {
-            requests = counted;
-            if (counted != null && !counted.admitted()) {
-                return Uni.createFrom().item(new Refusal(false, rpm, counted.retryAfter()));
-            }
-            return count(tokensKey, tpm, reserved).flatMap(reservation -> {
-                tokens = reservation;
-                if (reservation == null || reservation.admitted()) {
-                    return Uni.createFrom().nullItem();
-                }
-                return undo().replaceWith(new Refusal(true, tpm, reservation.retryAfter()));
-            });
-        });
+        return Uni.combine().all().unis(count(requestsKey, rpm, 1), count(tokensKey, tpm, reserved))
+                .with((counted, reservation) -> {
+                    requests = counted;
+                    tokens = reservation;
+                    if (counted != null && !counted.admitted()) {
+                        return new Refusal(false, rpm, counted.retryAfter());
+                    }
+                    return reservation != null && !reservation.admitted()
+                            ? new Refusal(true, tpm, reservation.retryAfter()) : null;
+                })
+                .flatMap(refusal -> refusal == null ? Uni.createFrom().nullItem() : undo().replaceWith(refusal));
     }
 
     /** Where the windows stand after this call's admissions. */

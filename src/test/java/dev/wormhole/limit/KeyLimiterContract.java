@@ -146,6 +146,33 @@ abstract class KeyLimiterContract {
     }
 
     @Test
+    void aCallRefusedForConcurrencyGivesBackItsRequestAndTokensAndOneRefusedForRateGivesBackItsLease() {
+        KeyLimiter limiter = limiter(Duration.ofMinutes(1));
+        Caller caller = caller(3L, 1000L, 1);
+        AtomicReference<RateStatus> status = new AtomicReference<>();
+        Permit holding = limiter.admit(caller, new TokenDemand(10, 90L), status::set).await().atMost(WAIT);
+
+        // The windows and the lease are asked at once: refused for concurrency, the request and tokens come back.
+        assertThatThrownBy(() -> limiter.admit(caller, new TokenDemand(10, 90L), status::set).await().atMost(WAIT))
+                .isInstanceOfSatisfying(GatewayException.class, g -> assertThat(g.getMessage()).contains("concurrent"));
+        holding.settle(Uni.createFrom().item("ok"), item -> Usage.of(10, 90)).await().atMost(WAIT);
+        Permit second = limiter.admit(caller, new TokenDemand(10, 90L), status::set).await().atMost(WAIT);
+        assertThat(status.get().requests().remaining()).as("the refused call's request was given back").isEqualTo(1);
+        assertThat(status.get().tokens().remaining()).as("and its tokens").isEqualTo(800);
+        second.settle(Uni.createFrom().item("ok"), item -> Usage.of(10, 90)).await().atMost(WAIT);
+
+        Permit third = limiter.admit(caller, new TokenDemand(10, 90L), status::set).await().atMost(WAIT);
+        third.settle(Uni.createFrom().item("ok"), item -> Usage.of(10, 90)).await().atMost(WAIT);
+        // Refused for its rate, a call gives back the lease it took: the key's one slot stays free.
+        assertThatThrownBy(() -> limiter.admit(caller, new TokenDemand(10, 90L), status::set).await().atMost(WAIT))
+                .isInstanceOfSatisfying(GatewayException.class, g -> assertThat(g.getMessage()).contains("requests per minute"));
+        Caller sameKeyNoRate = new Caller(caller.keyId(), "test", null, ModelGlobs.ANY, new KeyLimits(null, null, 1,
+                null));
+        limiter.admit(sameKeyNoRate, null, status::set).await().atMost(WAIT)
+                .settle(Uni.createFrom().item("ok"), item -> null).await().atMost(WAIT);
+    }
+
+    @Test
     void aLeaseIsGivenBackWhenTheCallAnswersFailsOrIsCancelled() {
         KeyLimiter limiter = limiter(Duration.ofMinutes(1));
         Caller caller = caller(null, 1);

@@ -113,30 +113,30 @@ class DashboardBrowserIT {
             assertThat(chat(KEY_SECRET, "simulator/sim-1", null).statusCode()).isEqualTo(200);
         }
         open();
-        waitFor(() -> text(cell("usage", KEY_NAME + " simulator/sim-1", "requests")).equals("3"));
-        assertThat(text(cell("usage", KEY_NAME + " simulator/sim-1", "prompt_tokens"))).matches("[1-9][0-9]*");
-        waitFor(() -> Long.parseLong(text(cell("traffic", "chat simulator/sim-1", "requests"))) >= 3);
-        assertThat(text(cell("traffic", "chat simulator/sim-1", "p95_ms"))).matches("[0-9]+\\.[0-9]");
-        assertThat(text(cell("providers", "simulator", "breaker"))).isEqualTo("closed");
-        assertThat(text(cell("catalog", "simulator", "state"))).isEqualTo("fresh");
+        waitFor(() -> read("usage", KEY_NAME + " simulator/sim-1", "requests").equals("3"));
+        assertThat(read("usage", KEY_NAME + " simulator/sim-1", "prompt_tokens")).matches("[1-9][0-9]*");
+        waitFor(() -> Long.parseLong(read("traffic", "chat simulator/sim-1", "requests")) >= 3);
+        assertThat(read("traffic", "chat simulator/sim-1", "p95_ms")).matches("[0-9]+\\.[0-9]");
+        assertThat(read("providers", "simulator", "breaker")).isEqualTo("closed");
+        assertThat(read("catalog", "simulator", "state")).isEqualTo("fresh");
         assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("live");
     }
 
     @Test
     void showsABreakerOpenOnceTheTestOpensItAndTheErrorsWithTheirRequestIds() throws Exception {
         open();
-        waitFor(() -> text(cell("providers", "down", "breaker")).equals("closed"));
+        waitFor(() -> read("providers", "down", "breaker").equals("closed"));
         String requestId = "browser-" + UUID.randomUUID();
         String answer = "";
         for (int i = 0; i < 5 && !answer.contains("circuit_open"); i++) {
             answer = chat(GATEWAY_KEY, "down/any-model", requestId + "-" + i).body();
         }
         assertThat(answer).contains("circuit_open");
-        waitFor(() -> text(cell("providers", "down", "breaker")).equals("open"));
-        assertThat(cell("providers", "down", "breaker").getAttribute("class")).isEqualTo("state-open");
+        waitFor(() -> read("providers", "down", "breaker").equals("open"));
+        assertThat(read("providers", "down", "breaker", cell -> cell.getAttribute("class"))).isEqualTo("state-open");
         waitFor(() -> !driver.findElements(By.cssSelector("#errors tr[data-key='" + requestId + "-0']")).isEmpty());
-        assertThat(text(cell("errors", requestId + "-0", "route"))).isEqualTo("POST /v1/chat/completions");
-        assertThat(text(cell("errors", requestId + "-0", "status"))).matches("5[0-9][0-9]");
+        assertThat(read("errors", requestId + "-0", "route")).isEqualTo("POST /v1/chat/completions");
+        assertThat(read("errors", requestId + "-0", "status")).matches("5[0-9][0-9]");
     }
 
     @Test
@@ -145,12 +145,12 @@ class DashboardBrowserIT {
         open();
         waitFor(() -> !driver.findElements(By.cssSelector("#traffic tr[data-key='chat simulator/sim-1']")).isEmpty());
         ((JavascriptExecutor) driver).executeScript("window.notReloaded = true;");
-        long before = Long.parseLong(text(cell("traffic", "chat simulator/sim-1", "requests")));
+        long before = Long.parseLong(read("traffic", "chat simulator/sim-1", "requests"));
         String updated = driver.findElement(By.id("updated")).getText();
         for (int i = 0; i < 4; i++) {
             assertThat(chat(GATEWAY_KEY, "simulator/sim-1", null).statusCode()).isEqualTo(200);
         }
-        waitFor(() -> Long.parseLong(text(cell("traffic", "chat simulator/sim-1", "requests"))) == before + 4);
+        waitFor(() -> Long.parseLong(read("traffic", "chat simulator/sim-1", "requests")) == before + 4);
         assertThat(driver.findElement(By.id("updated")).getText()).isNotEqualTo(updated);
         assertThat(((JavascriptExecutor) driver).executeScript("return window.notReloaded === true;"))
                 .isEqualTo(Boolean.TRUE);
@@ -178,8 +178,16 @@ class DashboardBrowserIT {
                 + column + "']"));
     }
 
-    private static String text(WebElement element) {
-        return element.getText().trim();
+    /** The text of a cell, read again when the page re-renders its table in between (the rows are replaced). */
+    private static String read(String table, String rowKey, String column) {
+        return read(table, rowKey, column, cell -> cell.getText().trim());
+    }
+
+    private static String read(String table, String rowKey, String column,
+            java.util.function.Function<WebElement, String> what) {
+        return new WebDriverWait(driver, SOON).ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> what.apply(cell(table, rowKey, column)));
     }
 
     /** Waits, without reloading, until the page shows what {@code condition} looks for. */

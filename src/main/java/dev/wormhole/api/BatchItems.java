@@ -16,6 +16,11 @@ import dev.wormhole.core.Caller;
 import dev.wormhole.core.Deadline;
 import dev.wormhole.core.GatewayException;
 import dev.wormhole.routing.CallTrace;
+import dev.wormhole.telemetry.Traced;
+import dev.wormhole.telemetry.Tracing;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -29,13 +34,18 @@ class BatchItems {
 
     static final String CHAT = "/v1/chat/completions";
     static final String EMBEDDINGS = "/v1/embeddings";
+    static final AttributeKey<Long> INDEX = AttributeKey.longKey("wormhole.batch.index");
+    static final AttributeKey<String> URL = AttributeKey.stringKey("wormhole.batch.url");
+    static final AttributeKey<String> CUSTOM_ID = AttributeKey.stringKey("wormhole.batch.custom_id");
 
     private final OpenAiOperations operations;
     private final BodyReader bodies;
+    private final Tracing tracing;
 
-    BatchItems(OpenAiOperations operations, BodyReader bodies) {
+    BatchItems(OpenAiOperations operations, BodyReader bodies, Tracing tracing) {
         this.operations = operations;
         this.bodies = bodies;
+        this.tracing = tracing;
     }
 
     /** Checks the batch's structure, naming the offending field. */
@@ -66,14 +76,29 @@ class BatchItems {
     /**
      * One task per item, in input order; each yields the item's response DTO. Each item has its own configured
      * deadline, and all share the deadline the client stated for the batch ({@code clientDeadline}, or null) and
-     * its caller, whose key must allow each item's model.
+     * its caller, whose key must allow each item's model. Each item is traced as a span of its own, {@code
+     * batch_item N}, under the batch request's.
      */
     List<Supplier<Uni<Object>>> tasks(List<BatchRequest.Item> items, Deadline clientDeadline, Caller caller) {
         List<Supplier<Uni<Object>>> tasks = new ArrayList<>(items.size());
-        for (BatchRequest.Item item : items) {
-            tasks.add(() -> run(item, new CallTrace(clientDeadline, caller)));
+        Context batch = tracing.current();
+        for (int i = 0; i < items.size(); i++) {
+            BatchRequest.Item item = items.get(i);
+            int index = i;
+            tasks.add(() -> traced(batch, index, item, new CallTrace(clientDeadline, caller)));
         }
         return tasks;
+    }
+
+    private Uni<Object> traced(Context batch, int index, BatchRequest.Item item, CallTrace trace) {
+        if (!tracing.on()) {
+            return run(item, trace);
+        }
+        Traced span = tracing.internal(batch, "batch_item " + index, Attributes.of(INDEX, (long) index, URL,
+                item.url(), CUSTOM_ID, item.customId() == null ? "" : item.customId()));
+        trace.parent(span.context());
+        return Uni.createFrom().deferred(() -> run(item, trace))
+                .onTermination().invoke((answer, failure, cancelled) -> span.end(failure, cancelled));
     }
 
     private Uni<Object> run(BatchRequest.Item item, CallTrace trace) {

@@ -7,6 +7,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.wormhole.core.ErrorKind;
 import dev.wormhole.core.GatewayException;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapSetter;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -21,6 +24,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.tracing.TracingPolicy;
 
 /**
  * The non-blocking HTTP client of one provider instance: a keep-alive connection pool sized by
@@ -36,6 +40,8 @@ public final class UpstreamHttp {
     }
 
     private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+    private static final TextMapSetter<RequestOptions> HEADERS = (options, name, value) -> options.putHeader(name,
+            value);
 
     private final Vertx vertx;
     private final HttpClient client;
@@ -50,6 +56,9 @@ public final class UpstreamHttp {
                 .setKeepAlive(true)
                 .setConnectTimeout((int) settings.timeouts().connect().toMillis())
                 .setDecompressionSupported(true)
+                // The gateway's own span of the attempt is the client span, and its traceparent is sent (see
+                // Exchange.start); Vert.x's generic HTTP client span would duplicate it under the wrong parent.
+                .setTracingPolicy(TracingPolicy.IGNORE)
                 .setName("wormhole-" + settings.id());
         this.client = vertx.httpClientBuilder().with(options)
                 .with(new PoolOptions().setHttp1MaxSize(settings.maxConnections()))
@@ -108,6 +117,8 @@ public final class UpstreamHttp {
                     .setIdleTimeout(settings.timeouts().idle().toMillis())
                     .setFollowRedirects(false);
             headers.forEach(options::putHeader);
+            // Run while the attempt's span is current (Traced.within): the upstream continues the trace under it.
+            W3CTraceContextPropagator.getInstance().inject(Context.current(), options, HEADERS);
             if (finished.get()) {
                 return;
             }

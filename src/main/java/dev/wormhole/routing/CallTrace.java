@@ -12,6 +12,7 @@ import dev.wormhole.core.Usage;
 import dev.wormhole.limit.RateStatus;
 import dev.wormhole.limit.TokenDemand;
 import dev.wormhole.provider.ProviderGuards;
+import io.opentelemetry.context.Context;
 
 /**
  * The upstream attempts of one client request, in order: each target tried and how it ended. Reported to the
@@ -34,6 +35,9 @@ public final class CallTrace {
     private long completionTokens;
     private long cachedTokens;
     private long costMicroUsd;
+    private Context parent;
+    private Integer maxTokens;
+    private Double temperature;
 
     /** A trace for an anonymous request whose client stated no deadline. */
     public CallTrace() {
@@ -114,6 +118,35 @@ public final class CallTrace {
             outcome = "error";
         }
         attempts.set(attempt, target + "=" + outcome);
+    }
+
+    /**
+     * Sets the span the request's next attempts are made under (the request's, a batch item's, an agent step's);
+     * null while tracing is off.
+     */
+    public synchronized void parent(Context span) {
+        parent = span;
+    }
+
+    /** The span the request's attempts are made under, or null. */
+    public synchronized Context parent() {
+        return parent;
+    }
+
+    /** Records the sampling settings of the request's chat calls, for their spans (each may be null). */
+    public synchronized void sampling(Integer maxTokens, Double temperature) {
+        this.maxTokens = maxTokens;
+        this.temperature = temperature;
+    }
+
+    /** The {@code max_tokens} of the request's chat calls, or null. */
+    public synchronized Integer maxTokens() {
+        return maxTokens;
+    }
+
+    /** The {@code temperature} of the request's chat calls, or null. */
+    public synchronized Double temperature() {
+        return temperature;
     }
 
     /** Records the model the client named (the request's first call, when a request makes several). */

@@ -2,7 +2,6 @@ package dev.wormhole.routing;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -26,14 +25,12 @@ import dev.wormhole.core.Usage;
 import dev.wormhole.limit.Permit;
 import dev.wormhole.limit.TokenDemand;
 import dev.wormhole.provider.EmbeddingProvider;
-import dev.wormhole.provider.Lease;
 import dev.wormhole.provider.NativeApi;
 import dev.wormhole.provider.NativeProvider;
 import dev.wormhole.provider.Operation;
 import dev.wormhole.provider.Provider;
 import dev.wormhole.provider.ProviderDirectory;
 import dev.wormhole.provider.ProviderGuards;
-import dev.wormhole.provider.ProviderRegistry;
 import dev.wormhole.usage.Spending;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -49,27 +46,30 @@ import io.smallrye.mutiny.Uni;
 public class Dispatcher {
 
     private final RoutePlanner planner;
-    private final ProviderRegistry registry;
     private final ProviderGuards guards;
     private final ProviderDirectory directory;
     private final UsageMetrics metrics;
     private final CallAdmission admission;
+    private final TargetCalls calls;
+    private final AttemptSpans spans;
     private final Duration listTimeout;
 
-    Dispatcher(RoutePlanner planner, ProviderRegistry registry, ProviderGuards guards, ProviderDirectory directory,
-            UsageMetrics metrics, CallAdmission admission, WormholeConfig config) {
+    Dispatcher(RoutePlanner planner, ProviderGuards guards, ProviderDirectory directory, UsageMetrics metrics,
+            CallAdmission admission, TargetCalls calls, AttemptSpans spans, WormholeConfig config) {
         this.planner = planner;
-        this.registry = registry;
         this.guards = guards;
         this.directory = directory;
         this.metrics = metrics;
         this.admission = admission;
+        this.calls = calls;
+        this.spans = spans;
         this.listTimeout = config.models().listTimeout();
     }
 
     /** A complete answer, from the first target that gives one, within the request's deadline. */
     public Uni<ChatResult> chat(ChatRequest request, List<String> fallbacks, CallTrace trace) {
         trace.demand(TokenDemand.of(request));
+        trace.sampling(request.maxTokens(), request.temperature());
         return call(request.model(), fallbacks, trace, ChatResult::usage,
                 (provider, target) -> chatOn(provider, target, request));
     }
@@ -120,6 +120,7 @@ public class Dispatcher {
      */
     public Uni<Multi<ChatDelta>> stream(ChatRequest request, List<String> fallbacks, CallTrace trace) {
         trace.demand(TokenDemand.of(request));
+        trace.sampling(request.maxTokens(), request.temperature());
         return stream(request.model(), fallbacks, trace, (provider, target) -> streamOn(provider, target, request));
     }
 
@@ -127,7 +128,7 @@ public class Dispatcher {
     public <E extends Metered> Uni<Multi<E>> stream(String model, List<String> fallbacks, CallTrace trace,
             BiFunction<Provider, ModelRef, Multi<E>> onTarget) {
         return planned(model, fallbacks, Operation.STREAM_OPEN, trace, target -> true, Permit::settleStream,
-                (target, plan) -> openStream(target, plan, onTarget, trace))
+                (target, plan) -> calls.openStream(target, plan, onTarget, trace))
                 .map(stream -> {
                     trace.committed();
                     return withinClientPatience(stream, trace.clientDeadline());
@@ -168,7 +169,7 @@ public class Dispatcher {
      * read the catalog.
      */
     public Uni<List<ModelInfo>> listModels(String providerId) {
-        return leased(providerId, provider -> guards.call(providerId, Operation.MODELS, provider::listModels))
+        return calls.leased(providerId, provider -> guards.call(providerId, Operation.MODELS, provider::listModels))
                 .ifNoItem().after(listTimeout).failWith(() -> GatewayException.of(ErrorKind.UPSTREAM_TIMEOUT,
                         "upstream_timeout", "Provider '" + providerId + "' did not list its models within "
                                 + listTimeout + "."));
@@ -184,6 +185,7 @@ public class Dispatcher {
             Predicate<ModelRef> eligible, BiFunction<Permit, Uni<T>, Uni<T>> settle,
             BiFunction<ModelRef, Plan, Uni<T>> call) {
         trace.model(model);
+        spans.enter(trace);
         return admission.check(trace.caller(), model, fallbacks).chain(() -> Uni.createFrom().deferred(() -> {
             List<ModelRef> targets = planner.plan(model, fallbacks, operation).stream().filter(eligible).toList();
             if (targets.isEmpty()) {
@@ -210,69 +212,9 @@ public class Dispatcher {
         return failure instanceof GatewayException g && "deadline_exceeded".equals(g.code());
     }
 
-    /**
-     * One target under its guards: each try is admitted by the target's provider quotas ({@code usage} reads what
-     * it used; null: not counted) and traced; the lease spans every try.
-     */
     private <T> Uni<T> attempt(ModelRef target, Plan plan, Operation operation, CallTrace trace,
             Function<T, Usage> usage, Function<Provider, Uni<T>> call) {
-        return leased(target.provider(), provider -> {
-            Runnable done = planner.track(target);
-            return guards.call(target.provider(), target.model(), operation, plan.deadline(), plan.hasNext(target),
-                    () -> admission.attempt(trace, target, usage, () -> {
-                        int attempt = trace.started(target);
-                        return Uni.createFrom().deferred(() -> call.apply(provider))
-                                .onItemOrFailure().invoke((item, failure) -> trace.ended(attempt, target, failure));
-                    })).onTermination().invoke(done);
-        });
-    }
-
-    private <E extends Metered> Uni<Multi<E>> openStream(ModelRef target, Plan plan,
-            BiFunction<Provider, ModelRef, Multi<E>> onTarget, CallTrace trace) {
-        return Uni.createFrom().deferred(() -> {
-            Lease lease = registry.lease(target.provider());
-            Runnable done = planner.track(target);
-            Duration firstToken = directory.settings(target.provider()).orElseThrow().timeouts().firstToken();
-            StreamUsage usage = new StreamUsage(target, metrics, admission.spend(trace, target),
-                    trace.caller().name());
-            AtomicBoolean handedOver = new AtomicBoolean();
-            Uni<Multi<E>> opened = guards.call(target.provider(), target.model(), Operation.STREAM_OPEN,
-                    plan.deadline(), plan.hasNext(target), () -> admission.attemptStream(trace, target, () -> {
-                int attempt = trace.started(target);
-                return Uni.createFrom().deferred(() -> StreamHead.awaitFirst(onTarget.apply(lease.provider(), target)))
-                        .ifNoItem().after(firstToken).failWith(() -> GatewayException.of(ErrorKind.UPSTREAM_TIMEOUT,
-                                "upstream_timeout", "Provider '" + target.provider() + "' sent no first chunk within "
-                                        + firstToken + "."))
-                        .onItemOrFailure().invoke((stream, failure) -> trace.ended(attempt, target, failure));
-            }));
-            return opened.map(stream -> {
-                handedOver.set(true);
-                return usage.track(stream).onTermination().invoke(() -> {
-                    lease.close();
-                    done.run();
-                });
-            }).onTermination().invoke((stream, failure, cancelled) -> {
-                if (!handedOver.get()) {
-                    lease.close();
-                    done.run();
-                    usage.endedBeforeFirstChunk(failure, cancelled);
-                }
-            });
-        });
-    }
-
-    private <T> Uni<T> leased(String providerId, Function<Provider, Uni<T>> call) {
-        return Uni.createFrom().deferred(() -> {
-            Lease lease = registry.lease(providerId);
-            Uni<T> result;
-            try {
-                result = call.apply(lease.provider());
-            } catch (RuntimeException e) {
-                lease.close();
-                throw e;
-            }
-            return result.onTermination().invoke(lease::close);
-        });
+        return calls.attempt(target, plan, operation, trace, usage, call);
     }
 
     private <T> Uni<T> measured(String operation, ModelRef ref, CallTrace trace, Spending.Call spend,

@@ -45,11 +45,16 @@ final class StreamUsage {
         }).onTermination().invoke((failure, cancelled) -> {
             String outcome = failure != null ? UsageMetrics.outcome(failure)
                     : cancelled ? UsageMetrics.CANCELLED : UsageMetrics.OK;
-            Usage usage = reported.get() != null ? reported.get() : Usage.of(0, (characters.get() + 3) / 4);
+            Usage usage = used();
             metrics.record("chat.stream", target, keyName, outcome, elapsed(), usage);
             timing(usage);
             spend.ended(usage, failure);
         });
+    }
+
+    /** The usage the provider reported, or the output estimated from the characters streamed so far. */
+    Usage used() {
+        return reported.get() != null ? reported.get() : Usage.of(0, (characters.get() + 3) / 4);
     }
 
     void endedBeforeFirstChunk(Throwable failure, boolean cancelled) {

@@ -25,6 +25,7 @@ import dev.wormhole.core.ToolDefinition;
 import dev.wormhole.core.Usage;
 import dev.wormhole.routing.CallTrace;
 import dev.wormhole.routing.Dispatcher;
+import dev.wormhole.telemetry.Traced;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.tuples.Tuple2;
@@ -47,14 +48,16 @@ public class AgentLoop {
     private final ToolRegistry registry;
     private final ToolInvoker invoker;
     private final ObjectMapper json;
+    private final AgentSpans spans;
     private final int maxParallel;
 
-    AgentLoop(Dispatcher dispatcher, ToolRegistry registry, ToolInvoker invoker, ObjectMapper json,
+    AgentLoop(Dispatcher dispatcher, ToolRegistry registry, ToolInvoker invoker, ObjectMapper json, AgentSpans spans,
             WormholeConfig config) {
         this.dispatcher = dispatcher;
         this.registry = registry;
         this.invoker = invoker;
         this.json = json;
+        this.spans = spans;
         this.maxParallel = config.agent().maxParallelTools();
     }
 
@@ -62,7 +65,9 @@ public class AgentLoop {
     public Uni<Result> run(ChatRequest request, List<String> fallbacks, AgentOptions options, CallTrace trace) {
         return Uni.createFrom().deferred(() -> {
             ChatRequest first = withServerTools(request, options);
-            return turn(first, fallbacks, options, trace, new ArrayList<>(), Usage.ZERO, 0);
+            Traced agent = spans.agent(trace);
+            return turn(first, fallbacks, options, trace, new ArrayList<>(), Usage.ZERO, 0, agent)
+                    .onTermination().invoke((result, failure, cancelled) -> Traced.end(agent, failure, cancelled));
         });
     }
 
@@ -74,7 +79,9 @@ public class AgentLoop {
             CallTrace trace) {
         return Multi.createFrom().deferred(() -> {
             ChatRequest first = withServerTools(request, options);
-            return new AgentStream(this, fallbacks, options, trace).turn(first, 0, Usage.ZERO);
+            Traced agent = spans.agent(trace);
+            return new AgentStream(this, fallbacks, options, trace, agent).turn(first, 0, Usage.ZERO)
+                    .onTermination().invoke((failure, cancelled) -> Traced.end(agent, failure, cancelled));
         });
     }
 
@@ -83,20 +90,29 @@ public class AgentLoop {
         return dispatcher.stream(request, fallbacks, trace);
     }
 
+    /** The span of turn {@code step} of the loop traced by {@code agent} (null when tracing is off). */
+    Traced stepSpan(Traced agent, CallTrace trace, int step) {
+        return spans.step(agent, trace, step);
+    }
+
     private Uni<Result> turn(ChatRequest request, List<String> fallbacks, AgentOptions options, CallTrace trace,
-            List<AgentStep> steps, Usage total, int step) {
+            List<AgentStep> steps, Usage total, int step, Traced agent) {
+        Traced stepSpan = spans.step(agent, trace, step);
         return dispatcher.chat(request, fallbacks, trace).onItem().transformToUni(result -> {
             Usage sum = add(total, result.usage());
             ChatMessage reply = result.choices().get(0).message();
             if (!onlyServerCalls(reply.toolCalls(), options)) {
+                Traced.end(stepSpan, null, false);
                 return Uni.createFrom().item(new Result(withUsage(result, sum), steps));
             }
             requireStepLeft(step, options);
-            return runCalls(reply.toolCalls(), step + 1).onItem().transformToUni(outcomes -> {
+            return runCalls(reply.toolCalls(), step + 1, stepSpan).onItem().transformToUni(outcomes -> {
+                Traced.end(stepSpan, null, false);
                 steps.addAll(outcomes.getItem2());
-                return turn(next(request, reply, outcomes.getItem1()), fallbacks, options, trace, steps, sum, step + 1);
+                return turn(next(request, reply, outcomes.getItem1()), fallbacks, options, trace, steps, sum, step + 1,
+                        agent);
             });
-        });
+        }).onFailure().invoke(failure -> Traced.end(stepSpan, failure, false));
     }
 
     boolean onlyServerCalls(List<ToolCall> calls, AgentOptions options) {
@@ -112,10 +128,15 @@ public class AgentLoop {
     }
 
     /** Runs a turn's calls, at most {@code maxParallel} at once; results and steps in call order. */
-    Uni<Tuple2<List<ChatMessage>, List<AgentStep>>> runCalls(List<ToolCall> calls, int step) {
+    Uni<Tuple2<List<ChatMessage>, List<AgentStep>>> runCalls(List<ToolCall> calls, int step, Traced stepSpan) {
         return Multi.createFrom().range(0, calls.size())
-                .onItem().transformToUni(i -> invoker.invoke(calls.get(i).name(), arguments(calls.get(i)))
-                        .map(outcome -> Tuple2.of(i, outcome)))
+                .onItem().transformToUni(i -> Uni.createFrom().deferred(() -> {
+                    Traced tool = spans.tool(stepSpan, calls.get(i));
+                    return invoker.invoke(calls.get(i).name(), arguments(calls.get(i)))
+                            .invoke(outcome -> AgentSpans.ended(tool, outcome))
+                            .onFailure().invoke(failure -> Traced.end(tool, failure, false))
+                            .onCancellation().invoke(() -> Traced.end(tool, null, true));
+                }).map(outcome -> Tuple2.of(i, outcome)))
                 .merge(Math.min(maxParallel, calls.size()))
                 .collect().asList()
                 .map(done -> {

@@ -14,6 +14,7 @@ import dev.wormhole.core.Role;
 import dev.wormhole.core.ToolCall;
 import dev.wormhole.core.Usage;
 import dev.wormhole.routing.CallTrace;
+import dev.wormhole.telemetry.Traced;
 import io.smallrye.mutiny.Multi;
 
 /**
@@ -28,15 +29,25 @@ final class AgentStream {
     private final List<String> fallbacks;
     private final AgentOptions options;
     private final CallTrace trace;
+    private final Traced agent;
 
-    AgentStream(AgentLoop loop, List<String> fallbacks, AgentOptions options, CallTrace trace) {
+    AgentStream(AgentLoop loop, List<String> fallbacks, AgentOptions options, CallTrace trace, Traced agent) {
         this.loop = loop;
         this.fallbacks = fallbacks;
         this.options = options;
         this.trace = trace;
+        this.agent = agent;
     }
 
     Multi<AgentEvent> turn(ChatRequest request, int step, Usage total) {
+        return Multi.createFrom().deferred(() -> {
+            Traced stepSpan = loop.stepSpan(agent, trace, step);
+            return turn(request, step, total, stepSpan).onFailure().invoke(f -> Traced.end(stepSpan, f, false))
+                    .onCancellation().invoke(() -> Traced.end(stepSpan, null, true));
+        });
+    }
+
+    private Multi<AgentEvent> turn(ChatRequest request, int step, Usage total, Traced stepSpan) {
         Turn turn = new Turn(step == 0);
         Multi<AgentEvent> deltas = loop.open(request, fallbacks, trace)
                 .onItem().transformToMulti(stream -> stream)
@@ -47,6 +58,7 @@ final class AgentStream {
         return deltas.onCompletion().switchTo(() -> {
             Usage sum = AgentLoop.add(total, turn.usage);
             if (turn.serverCalls.isEmpty() || turn.sawClientCall) {
+                Traced.end(stepSpan, null, false);
                 return Multi.createFrom().item(new AgentEvent.Delta(new ChatDelta(turn.id, turn.model, turn.created,
                         List.of(), sum)));
             }
@@ -57,7 +69,8 @@ final class AgentStream {
                 content.add(new ContentPart.Text(turn.text.toString()));
             }
             ChatMessage reply = new ChatMessage(Role.ASSISTANT, content, null, calls, null);
-            return loop.runCalls(calls, step + 1).onItem().transformToMulti(outcomes -> {
+            return loop.runCalls(calls, step + 1, stepSpan).onItem().transformToMulti(outcomes -> {
+                Traced.end(stepSpan, null, false);
                 Multi<AgentEvent> stepEvents = Multi.createFrom().iterable(outcomes.getItem2()).map(AgentEvent.Step::new);
                 ChatRequest next = AgentLoop.next(request, reply, outcomes.getItem1());
                 return Multi.createBy().concatenating().streams(stepEvents, turn(next, step + 1, sum));

@@ -61,6 +61,21 @@ class LayeringTest {
     }
 
     @Test
+    void telemetryKnowsOnlyCoreAndNoLowerLayerKnowsIt() {
+        noClasses().that().resideInAPackage("dev.wormhole.telemetry..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.wormhole.api..", "dev.wormhole.routing..",
+                        "dev.wormhole.provider..", "dev.wormhole.batch..", "dev.wormhole.tool..",
+                        "dev.wormhole.discovery..", "dev.wormhole.state..", "dev.wormhole.key..",
+                        "dev.wormhole.usage..", "dev.wormhole.store..", "dev.wormhole.limit..",
+                        "dev.wormhole.idempotency..")
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage("dev.wormhole.core..", "dev.wormhole.config..",
+                "dev.wormhole.provider..", "dev.wormhole.state..", "dev.wormhole.discovery..")
+                .should().dependOnClassesThat().resideInAPackage("dev.wormhole.telemetry..")
+                .check(MAIN);
+    }
+
+    @Test
     void configDependsOnNoOtherLayer() {
         noClasses().that().resideInAPackage("dev.wormhole.config..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.wormhole.api..", "dev.wormhole.routing..",

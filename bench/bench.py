@@ -82,6 +82,7 @@ http {
     location = /d50/v1/chat/completions { echo_sleep 0.05; default_type application/json; %(json)s }
     location = /stream/v1/chat/completions { default_type text/event-stream; %(stream)s }
     location ~ ^/(d0|d50|stream)/v1/models$ { default_type application/json; %(models)s }
+    location /otlp/ { return 200; }
   }
 }
 """ % {"dir": workdir, "port": port, "json": echo(COMPLETION), "stream": " ".join(stream), "models": echo(models)}
@@ -137,7 +138,7 @@ def wait_http(url, timeout=60, headers=None):
 
 # ---------------------------------------------------------------- the gateway under test
 
-def gateway_command(kind, port, mock_port, pinned, extra=None):
+def gateway_command(kind, port, mock_port, pinned, extra=None, jar=None):
     props = {
         "quarkus.http.port": port, "quarkus.http.host": "127.0.0.1", "wormhole.auth.api-keys": KEY,
         "quarkus.log.level": "WARN", "wormhole.batch.max-concurrency": "100",
@@ -154,7 +155,7 @@ def gateway_command(kind, port, mock_port, pinned, extra=None):
     args = ["-D%s=%s" % (k, v) for k, v in props.items()]
     if kind == "jvm":
         jvm = ["java"] + (["-XX:ActiveProcessorCount=1"] if pinned else [])
-        return jvm + args + ["-jar", os.path.join(ROOT, "target/quarkus-app/quarkus-run.jar")]
+        return jvm + args + ["-jar", jar or os.path.join(ROOT, "target/quarkus-app/quarkus-run.jar")]
     return [native_binary()] + args
 
 
@@ -163,9 +164,9 @@ def native_binary():
     return found[0] if found else None
 
 
-def start_gateway(kind, mock_port, pinned, extra=None):
+def start_gateway(kind, mock_port, pinned, extra=None, jar=None):
     port = free_port()
-    proc = Process("gateway-" + kind, gateway_command(kind, port, mock_port, pinned, extra),
+    proc = Process("gateway-" + kind, gateway_command(kind, port, mock_port, pinned, extra, jar),
                    cpus="0" if pinned else None)
     ready = wait_http("http://127.0.0.1:%d/v1/models" % port, timeout=120, headers={"Authorization": "Bearer " + KEY})
     proc.start_to_ready = ready - proc.started
@@ -448,6 +449,53 @@ def keyed(mock_port, quick, store, redis_port=None):
         gw.stop()
 
 
+# ---------------------------------------------------------------- tracing (OpenTelemetry) off and on
+
+def tracing(mock_port, quick, baseline_jar=None):
+    """The shipped default (tracing off) beside the same requests with tracing on (an OTLP endpoint set, spans
+    exported to a sink on the mock) and, given a jar built without the OpenTelemetry extension, beside that: all
+    pinned to the same core, warmed, then measured in interleaved rounds so that drift hits every variant alike."""
+    variants = [("without OpenTelemetry", {}, baseline_jar)] if baseline_jar else []
+    variants += [("tracing off (default)", {}, None),
+                 ("tracing on (OTLP export)", {"quarkus.otel.exporter.otlp.traces.endpoint":
+                                               "http://127.0.0.1:%d/otlp" % mock_port,
+                                               "quarkus.otel.exporter.otlp.traces.protocol": "http/protobuf"}, None)]
+    gws = {}
+    try:
+        for name, extra, jar in variants:
+            # The embedded state store serves one process: each variant keeps its own file.
+            extra = dict(extra, **{"wormhole.state.file": os.path.join(tempfile.mkdtemp(prefix="wormhole-bench-state-"),
+                                                                       "state.bin")})
+            gws[name] = start_gateway("jvm", mock_port, pinned=True, extra=extra, jar=jar)
+            warm(gws[name], "jvm", quick)
+        url = lambda gw: "http://127.0.0.1:%d/v1/chat/completions" % gw.port
+        via = lua(None, chat_body("mock0/bench-model"), KEY)
+        direct = lua(None, chat_body("bench-model"))
+        direct_url = "http://127.0.0.1:%d/d0/v1/chat/completions" % mock_port
+        rounds, seconds = (4, 2) if quick else (10, 3)
+        p50 = {name: [] for name in ["direct"] + list(gws)}
+        for i in range(rounds):
+            order = list(p50) if i % 2 == 0 else list(reversed(list(p50)))
+            for name in order:
+                if name == "direct":
+                    p50[name].append(wrk(direct_url, direct, 1, seconds)["p50"])
+                else:
+                    p50[name].append(wrk(url(gws[name]), via, 1, seconds)["p50"])
+        loaded = {}
+        for name, gw in gws.items():
+            cpu_before = gw.cpu_seconds()
+            run = wrk(url(gw), via, 16, 3 if quick else 10)
+            run["cpu_ms_per_1000"] = (gw.cpu_seconds() - cpu_before) * 1000 / max(1, run["requests"]) * 1000
+            loaded[name] = run
+        return {name: {"added": statistics.median([g - d for g, d in zip(p50[name], p50["direct"])]),
+                       "rps": loaded[name]["rps"], "p99": loaded[name]["p99"],
+                       "cpu_ms_per_1000": loaded[name]["cpu_ms_per_1000"], "errors": loaded[name]["errors"]}
+                for name in gws}
+    finally:
+        for gw in gws.values():
+            gw.stop()
+
+
 # ---------------------------------------------------------------- peer gateway (Portkey, from npm)
 
 PORTKEY_VERSION = "1.15.2"
@@ -496,12 +544,38 @@ def machine():
                                           subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split("\n")[0])
 
 
+def keyed_report(report, mock_port, quick, procs):
+    """Scenario 7 on the embedded store, then on Redis when redis-server is installed."""
+    log("7. keyed requests (embedded store, then Redis)")
+    report += ["## JVM — 7. Keyed requests: a virtual key with limits and a budget, beside the static key", "",
+               "Each virtual-key request checks the key's models and budget, counts RPM and TPM in sliding windows, "
+               "holds a concurrency lease, and records usage and spend when it ends, all in the state store: "
+               "the embedded one (in process) or a local `redis-server` on the mock's core. c=1 p50 are the "
+               "medians of interleaved rounds; *added* is over the direct path.", "",
+               "| store | static key added p50 (c=1) | virtual key added p50 (c=1) | keyed extra (c=1) | "
+               "static RPS (c=16) | virtual RPS (c=16) | static p99 (c=16) | virtual p99 (c=16) | errors |",
+               "|---|---|---|---|---|---|---|---|---|"]
+    redis = start_redis() if shutil.which("redis-server") else None
+    if redis:
+        procs.append(redis)
+    for store in ["embedded"] + (["redis"] if redis else []):
+        k = keyed(mock_port, quick, store, redis.port if redis else None)
+        report.append("| %s | %s | %s | **%s** | %s | %s | %s | %s | %d |" % (
+            store, fmt(k["added"]["static"], 3), fmt(k["added"]["virtual"], 3),
+            fmt(k["added"]["virtual"] - k["added"]["static"], 3), fmt(k["loaded"]["static"]["rps"], 0),
+            fmt(k["loaded"]["virtual"]["rps"], 0), fmt(k["loaded"]["static"]["p99"], 3),
+            fmt(k["loaded"]["virtual"]["p99"], 3), k["errors"]))
+    report.append("")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="a reduced set in under 3 minutes")
     parser.add_argument("--peer", choices=["portkey"], help="also measure a peer gateway against the same mock")
     parser.add_argument("--no-native", action="store_true", help="skip the native binary even if it exists")
-    parser.add_argument("--only", choices=["keys"], help="run only the keyed-request scenario (7)")
+    parser.add_argument("--only", choices=["keys", "tracing"],
+                        help="run only the keyed-request scenario (7) or the tracing one (8)")
+    parser.add_argument("--baseline-jar", help="for scenario 8: the gateway's jar built without OpenTelemetry")
     args = parser.parse_args()
     quick = args.quick
     report = ["# Wormhole benchmark — %s%s" % (datetime.datetime.now().strftime("%Y-%m-%d %H:%M"),
@@ -603,26 +677,24 @@ def main():
             gw.stop()
             procs.remove(gw)
 
-        log("7. keyed requests (embedded store, then Redis)")
-        report += ["## JVM — 7. Keyed requests: a virtual key with limits and a budget, beside the static key", "",
-                   "Each virtual-key request checks the key's models and budget, counts RPM and TPM in sliding windows, "
-                   "holds a concurrency lease, and records usage and spend when it ends, all in the state store: "
-                   "the embedded one (in process) or a local `redis-server` on the mock's core. c=1 p50 are the "
-                   "medians of interleaved rounds; *added* is over the direct path.", "",
-                   "| store | static key added p50 (c=1) | virtual key added p50 (c=1) | keyed extra (c=1) | "
-                   "static RPS (c=16) | virtual RPS (c=16) | static p99 (c=16) | virtual p99 (c=16) | errors |",
-                   "|---|---|---|---|---|---|---|---|---|"]
-        redis = start_redis() if shutil.which("redis-server") else None
-        if redis:
-            procs.append(redis)
-        for store in ["embedded"] + (["redis"] if redis else []):
-            k = keyed(mock_port, quick, store, redis.port if redis else None)
-            report.append("| %s | %s | %s | **%s** | %s | %s | %s | %s | %d |" % (
-                store, fmt(k["added"]["static"], 3), fmt(k["added"]["virtual"], 3),
-                fmt(k["added"]["virtual"] - k["added"]["static"], 3), fmt(k["loaded"]["static"]["rps"], 0),
-                fmt(k["loaded"]["virtual"]["rps"], 0), fmt(k["loaded"]["static"]["p99"], 3),
-                fmt(k["loaded"]["virtual"]["p99"], 3), k["errors"]))
-        report.append("")
+        if args.only in (None, "keys"):
+            keyed_report(report, mock_port, quick, procs)
+        if args.only in (None, "tracing"):
+            log("8. tracing off and on")
+            t = tracing(mock_port, quick, args.baseline_jar)
+            report += ["## JVM — 8. Tracing (OpenTelemetry): the default (off) and on", "",
+                       "The same jar with tracing off (the default: no OTLP endpoint, so the SDK is disabled) and on "
+                       "(an OTLP/HTTP endpoint, every request's spans exported in batches to a sink on the mock)"
+                       + (", beside the jar of the commit before OpenTelemetry was added" if args.baseline_jar else "")
+                       + ". All pinned to the same core, warmed, c=1 p50 as medians of interleaved rounds over "
+                       "the 0 ms mock; then c=16 for 10 s each.", "",
+                       "| variant | added p50 (c=1) | RPS (c=16) | p99 (c=16) | CPU ms / 1,000 req | errors |",
+                       "|---|---|---|---|---|---|"]
+            for name, r in t.items():
+                report.append("| %s | **%s** | %s | %s | %s | %d |" % (name, fmt(r["added"], 3), fmt(r["rps"], 0),
+                                                                   fmt(r["p99"], 3), fmt(r["cpu_ms_per_1000"], 0),
+                                                                   r["errors"]))
+            report.append("")
         if not args.only:
             log("6. resources")
             report += ["## 6. Resources (pinned, one core)", "",

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks the gateway against a mock upstream, beside the direct path (and optionally a peer gateway),
-# in one run on this machine. Usage: bench/run.sh [--quick] [--peer portkey] [--no-native] [--only keys]
+# in one run on this machine. Usage: bench/run.sh [--quick] [--peer portkey] [--no-native] [--only keys|tracing] [--baseline-jar JAR]
 # Writes a Markdown report under bench/results/ and prints it. See docs/benchmarks.md for the method.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -86,6 +86,7 @@ public class MessagesResource {
         Map<String, String> headers = relayedHeaders(rc);
         CallTrace trace = RequestTracing.trace(rc);
         trace.demand(core.demand());
+        trace.sampling(body.maxTokens(), body.temperature());
         if (stream) {
             Uni<Multi<Metered>> opened = Uni.createFrom().deferred(() -> dispatcher.stream(body.model(), List.of(),
                     trace, (provider, target) -> relays(provider, NativeApi.MESSAGES)

@@ -89,6 +89,7 @@ public class ResponsesOperations {
         return Uni.createFrom().deferred(() -> {
             ResponseObject skeleton = skeleton(turn.body());
             trace.demand(turn.core().demand());
+            trace.sampling(turn.body().maxOutputTokens(), turn.body().temperature());
             return dispatcher.call(turn.body().model(), ChatRequestMapper.fallbacks(turn.body().extra()), trace,
                     NativeReply::usage, (provider, target) -> relays(provider)
                             ? ((NativeProvider) provider).call(NativeApi.RESPONSES, forTarget(turn.raw(),
@@ -104,6 +105,7 @@ public class ResponsesOperations {
     /** The opened stream (see {@link Dispatcher#stream}): relayed events, or core deltas to encode. */
     Uni<Multi<Metered>> stream(ResponseTurn turn, CallTrace trace) {
         trace.demand(turn.core().demand());
+        trace.sampling(turn.body().maxOutputTokens(), turn.body().temperature());
         return dispatcher.stream(turn.body().model(), ChatRequestMapper.fallbacks(turn.body().extra()), trace,
                 (provider, target) -> relays(provider)
                         ? ((NativeProvider) provider).stream(NativeApi.RESPONSES, forTarget(turn.raw(), target.model()),

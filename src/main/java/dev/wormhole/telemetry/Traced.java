@@ -84,8 +84,8 @@ public final class Traced {
 
     /**
      * The Uni {@code call} makes, made and subscribed to on subscription while {@code traced}'s context is current
-     * (as is, lazily, when {@code traced} is null). Made in the context, not only subscribed: Mutiny's context
-     * propagation restores, in each lazy step, the context the step was made in.
+     * (as is, lazily, when {@code traced} is null); a failure to make it fails the Uni. Made in the context, not
+     * only subscribed: Mutiny's context propagation restores, in each lazy step, the context the step was made in.
      */
     public static <T> Uni<T> within(Traced traced, Supplier<Uni<T>> call) {
         if (traced == null) {
@@ -94,10 +94,8 @@ public final class Traced {
         return new AbstractUni<T>() {
             @Override
             public void subscribe(UniSubscriber<? super T> subscriber) {
-                Uni<T> uni;
                 try (Scope scope = traced.context.makeCurrent()) {
-                    uni = call.get();
-                    AbstractUni.subscribe(uni, subscriber);
+                    AbstractUni.subscribe(Uni.createFrom().deferred(call::get), subscriber);
                 }
             }
         };
@@ -112,7 +110,7 @@ public final class Traced {
             @Override
             public void subscribe(MultiSubscriber<? super T> subscriber) {
                 try (Scope scope = traced.context.makeCurrent()) {
-                    call.get().subscribe(subscriber);
+                    Multi.createFrom().deferred(call::get).subscribe(subscriber);
                 }
             }
         };

@@ -137,6 +137,10 @@ public interface ProviderConfig {
         @WithDefault("sim-embed-1")
         List<String> embeddingModels();
 
+        /** Rerank models it offers (their scores are the share of the query's words found in each document). */
+        @WithDefault("sim-rerank-1")
+        List<String> rerankModels();
+
         /** Vector size of embeddings when the request names no {@code dimensions}. */
         @WithDefault("256")
         int embeddingDimensions();

@@ -60,16 +60,23 @@ public record ProviderSettings(
 
     /** Behaviour of a simulated provider (ignored by remote dialects). */
     public record Simulation(Duration firstTokenLatency, int tokensPerSecond, List<String> chatModels,
-            List<String> embeddingModels, int embeddingDimensions) {
+            List<String> embeddingModels, int embeddingDimensions, List<String> rerankModels) {
 
         public Simulation {
             chatModels = List.copyOf(chatModels);
             embeddingModels = List.copyOf(embeddingModels);
+            rerankModels = List.copyOf(rerankModels);
+        }
+
+        /** A simulation without rerank models. */
+        public Simulation(Duration firstTokenLatency, int tokensPerSecond, List<String> chatModels,
+                List<String> embeddingModels, int embeddingDimensions) {
+            this(firstTokenLatency, tokensPerSecond, chatModels, embeddingModels, embeddingDimensions, List.of());
         }
 
         static Simulation from(ProviderConfig.Simulator config) {
             return new Simulation(config.firstTokenLatency(), config.tokensPerSecond(), config.chatModels(),
-                    config.embeddingModels(), config.embeddingDimensions());
+                    config.embeddingModels(), config.embeddingDimensions(), config.rerankModels());
         }
     }
 

@@ -47,6 +47,11 @@ final class ConfigProblems {
             } else if ("responses".equals(provider.wireApi()) && provider.dialect() != Dialect.OPENAI) {
                 problems.add(key + ".wire-api=responses applies to dialect openai only");
             }
+            if (!List.of("openai", "cohere", "voyage").contains(provider.rerankApi())) {
+                problems.add(key + ".rerank-api must be openai, cohere or voyage");
+            } else if (!"openai".equals(provider.rerankApi()) && provider.dialect() != Dialect.OPENAI) {
+                problems.add(key + ".rerank-api=" + provider.rerankApi() + " applies to dialect openai only");
+            }
             if (!List.of("header", "query").contains(provider.apiKeyIn())) {
                 problems.add(key + ".api-key-in must be header or query");
             } else if ("query".equals(provider.apiKeyIn()) && provider.dialect() != Dialect.GEMINI) {

@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -31,8 +32,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dev.wormhole.testing.Gateway;
+import dev.wormhole.testing.RawClient;
+import dev.wormhole.testing.StallingUpstream;
 import dev.wormhole.testing.UpstreamMock;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
@@ -40,13 +44,17 @@ import io.restassured.path.json.config.JsonPathConfig;
 /**
  * {@code POST /v1/rerank} over HTTP only ({@link RerankIT} runs it on the packaged application): the simulator's
  * word-overlap ranking, {@code top_n} and {@code return_documents}, each upstream rerank API with its exact request
- * body, bad input refused before any upstream call, the capability gate, upstream failures, usage and idempotency.
+ * body, bad input refused before any upstream call, the capability gate, upstream failures, cancellation, usage and
+ * idempotency.
  */
 @QuarkusTest
 @QuarkusTestResource(UpstreamMock.class)
 class RerankTest {
 
     private static final String DOCUMENTS = "[\"a cat\",\"the dog\",{\"text\":\"a bird\"}]";
+
+    @TestHTTPResource
+    URL gateway;
 
     private WireMockServer upstream;
 
@@ -222,6 +230,18 @@ class RerankTest {
 
         Gateway.request().body(body("openai/jina-reranker-v2", "")).post("/v1/rerank").then().statusCode(502)
                 .body("error.code", is("upstream_malformed_response"));
+    }
+
+    @Test
+    void aClientThatHangsUpCancelsTheUpstreamCall() throws Exception {
+        StallingUpstream stalling = UpstreamMock.stalling();
+        int accepted = stalling.accepted();
+        int closed = stalling.closedByPeer();
+        try (RawClient client = RawClient.post(gateway, "/v1/rerank", body("stall/r", ""))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> stalling.accepted() > accepted);
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> stalling.closedByPeer() > closed);
     }
 
     @Test

@@ -28,7 +28,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code Idempotency-Key} on the non-streamed POSTs ({@code /v1/chat/completions}, {@code /v1/embeddings},
- * {@code /v1/messages}, {@code /v1/responses}, {@code /v1/batch} answered as one JSON document). At the edge, after
+ * {@code /v1/rerank}, {@code /v1/messages}, {@code /v1/responses}, {@code /v1/batch} answered as one JSON document).
+ * At the edge, after
  * the key check and before the body is read, the header is validated (one value of 1 to 255 printable ASCII
  * characters, else a 400 in the route's envelope). The resources then answer through {@link #answer}: the request
  * runs at most once per caller (its key id), route and key value, and a duplicate gets the stored response with
@@ -47,7 +48,7 @@ public class Idempotency {
 
     private static final int MAX_KEY_LENGTH = 255;
     private static final Set<String> ROUTES = Set.of("/v1/chat/completions", "/v1/embeddings", "/v1/messages",
-            "/v1/responses", "/v1/batch");
+            "/v1/responses", "/v1/batch", "/v1/rerank");
 
     private final IdempotentCalls calls;
     private final JsonWriter json;

@@ -47,6 +47,11 @@ final class ConfigProblems {
             } else if ("responses".equals(provider.wireApi()) && provider.dialect() != Dialect.OPENAI) {
                 problems.add(key + ".wire-api=responses applies to dialect openai only");
             }
+            if (!List.of("openai", "cohere", "voyage").contains(provider.rerankApi())) {
+                problems.add(key + ".rerank-api must be openai, cohere or voyage");
+            } else if (!"openai".equals(provider.rerankApi()) && provider.dialect() != Dialect.OPENAI) {
+                problems.add(key + ".rerank-api=" + provider.rerankApi() + " applies to dialect openai only");
+            }
             if (!List.of("header", "query").contains(provider.apiKeyIn())) {
                 problems.add(key + ".api-key-in must be header or query");
             } else if ("query".equals(provider.apiKeyIn()) && provider.dialect() != Dialect.GEMINI) {
@@ -151,7 +156,7 @@ final class ConfigProblems {
 
     /** The capability names an override may use (those of the catalog, in lower case). */
     static final List<String> CAPABILITIES = List.of("chat", "stream", "tools", "vision", "json", "embeddings",
-            "reasoning");
+            "reasoning", "rerank");
 
     static List<String> overrideProblems(Map<String, ModelOverrideConfig> overrides) {
         List<String> problems = new ArrayList<>();

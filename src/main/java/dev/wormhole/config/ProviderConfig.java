@@ -106,6 +106,14 @@ public interface ProviderConfig {
     String wireApi();
 
     /**
+     * The rerank API behind {@code <base-url>/rerank} (dialect {@code openai} only): {@code openai} (the shape of
+     * Jina, vLLM and other OpenAI-compatible servers), {@code cohere} (Cohere v2; base URL
+     * {@code https://api.cohere.com/v2}) or {@code voyage} (Voyage AI).
+     */
+    @WithDefault("openai")
+    String rerankApi();
+
+    /**
      * Output limit sent when the caller set none, for dialects that require one (Anthropic's
      * {@code max_tokens}).
      */
@@ -136,6 +144,10 @@ public interface ProviderConfig {
         /** Embedding models it offers. */
         @WithDefault("sim-embed-1")
         List<String> embeddingModels();
+
+        /** Rerank models it offers (their scores are the share of the query's words found in each document). */
+        @WithDefault("sim-rerank-1")
+        List<String> rerankModels();
 
         /** Vector size of embeddings when the request names no {@code dimensions}. */
         @WithDefault("256")

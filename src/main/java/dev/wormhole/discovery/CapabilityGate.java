@@ -20,16 +20,17 @@ import dev.wormhole.routing.ModelRouter;
 
 /**
  * Refuses, before any upstream I/O, a request that needs a capability the catalog knows its model lacks
- * (tools, images, structured output, streaming, embeddings). Models the catalog does not know, models of a
- * provider marked {@code dynamic}, and route aliases (whose targets differ) pass through: nothing is refused
- * on a guess.
+ * (tools, images, structured output, streaming, embeddings, reranking). Models the catalog does not know,
+ * models of a provider marked {@code dynamic}, and route aliases (whose targets differ) pass through: nothing is
+ * refused on a guess.
  */
 @ApplicationScoped
 public class CapabilityGate {
 
     private static final Map<ModelCapability, String> PARAM = Map.of(ModelCapability.TOOLS, "tools",
             ModelCapability.VISION, "messages", ModelCapability.JSON, "response_format", ModelCapability.STREAM,
-            "stream", ModelCapability.CHAT, "model", ModelCapability.EMBEDDINGS, "model");
+            "stream", ModelCapability.CHAT, "model", ModelCapability.EMBEDDINGS, "model", ModelCapability.RERANK,
+            "model");
 
     private final ModelCatalog catalog;
     private final ModelRouter router;
@@ -65,6 +66,11 @@ public class CapabilityGate {
     /** Checks an embeddings request against its model. */
     public void checkEmbeddings(String model) {
         check(model, EnumSet.of(ModelCapability.EMBEDDINGS));
+    }
+
+    /** Checks a rerank request against its model. */
+    public void checkRerank(String model) {
+        check(model, EnumSet.of(ModelCapability.RERANK));
     }
 
     private void check(String model, Set<ModelCapability> needs) {

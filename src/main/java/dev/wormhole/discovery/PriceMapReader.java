@@ -105,8 +105,9 @@ final class PriceMapReader {
                 });
             }
             case "embedding" -> capabilities.add(ModelCapability.EMBEDDINGS);
+            case "rerank" -> capabilities.add(ModelCapability.RERANK);
             default -> {
-                // completion, image_generation, audio_speech, audio_transcription, rerank…: none we serve.
+                // completion, image_generation, audio_speech, audio_transcription…: none we serve.
             }
         }
         return capabilities;

@@ -4,6 +4,7 @@ import dev.wormhole.core.ChatMessage;
 import dev.wormhole.core.ChatRequest;
 import dev.wormhole.core.ContentPart;
 import dev.wormhole.core.EmbeddingRequest;
+import dev.wormhole.core.RerankRequest;
 import dev.wormhole.core.ToolCall;
 import dev.wormhole.core.ToolDefinition;
 
@@ -52,6 +53,11 @@ public record TokenDemand(long prompt, Long maxOutput) {
     /** The demand of an embeddings request: its inputs, no output. */
     public static TokenDemand of(EmbeddingRequest request) {
         return new TokenDemand(tokens(request.inputs().stream().mapToLong(String::length).sum()), 0L);
+    }
+
+    /** The demand of a rerank request: the query beside each document, and the documents; no output. */
+    public static TokenDemand of(RerankRequest request) {
+        return new TokenDemand(tokens(request.characters()), 0L);
     }
 
     /**

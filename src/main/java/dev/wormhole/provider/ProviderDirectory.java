@@ -54,7 +54,7 @@ public class ProviderDirectory {
                 new java.util.HashSet<>(c.unsupportedParams().or(() -> profile.map(VendorProfile::unsupported))
                         .orElse(List.of())),
                 profile.map(VendorProfile::discovery).orElse("openai"), c.defaultMaxTokens(),
-                "responses".equals(c.wireApi()), "query".equals(c.apiKeyIn()));
+                "responses".equals(c.wireApi()), "query".equals(c.apiKeyIn()), RerankApi.of(c.rerankApi()));
         String vendor = c.vendor().or(() -> profile.map(VendorProfile::id))
                 .orElse(switch (c.dialect()) {
                     case ANTHROPIC -> "anthropic";

@@ -39,10 +39,10 @@ public record ProviderSettings(
      * its models are listed ({@code openai}, {@code openrouter} or {@code none}), and the output limit sent
      * when the caller set none, where the upstream requires one; and whether an OpenAI-dialect provider
      * generates through the Responses API rather than Chat Completions; and whether the key goes in the
-     * query string (Gemini) rather than a header.
+     * query string (Gemini) rather than a header; and the rerank API an OpenAI-dialect provider speaks.
      */
     public record Quirks(String maxTokensParam, java.util.Set<String> unsupportedParams, String discovery,
-            int defaultMaxTokens, boolean responsesApi, boolean keyInQuery) {
+            int defaultMaxTokens, boolean responsesApi, boolean keyInQuery, RerankApi rerankApi) {
 
         /** OpenAI itself. */
         public static final Quirks NONE = new Quirks("max_completion_tokens", java.util.Set.of(), "openai", 4096,
@@ -50,6 +50,13 @@ public record ProviderSettings(
 
         public Quirks {
             unsupportedParams = java.util.Set.copyOf(unsupportedParams);
+        }
+
+        /** Quirks of a provider whose rerank API, if any, has OpenAI's shape. */
+        public Quirks(String maxTokensParam, java.util.Set<String> unsupportedParams, String discovery,
+                int defaultMaxTokens, boolean responsesApi, boolean keyInQuery) {
+            this(maxTokensParam, unsupportedParams, discovery, defaultMaxTokens, responsesApi, keyInQuery,
+                    RerankApi.OPENAI);
         }
 
         /** Whether the upstream publishes a model list worth asking for. */
@@ -60,16 +67,23 @@ public record ProviderSettings(
 
     /** Behaviour of a simulated provider (ignored by remote dialects). */
     public record Simulation(Duration firstTokenLatency, int tokensPerSecond, List<String> chatModels,
-            List<String> embeddingModels, int embeddingDimensions) {
+            List<String> embeddingModels, int embeddingDimensions, List<String> rerankModels) {
 
         public Simulation {
             chatModels = List.copyOf(chatModels);
             embeddingModels = List.copyOf(embeddingModels);
+            rerankModels = List.copyOf(rerankModels);
+        }
+
+        /** A simulation without rerank models. */
+        public Simulation(Duration firstTokenLatency, int tokensPerSecond, List<String> chatModels,
+                List<String> embeddingModels, int embeddingDimensions) {
+            this(firstTokenLatency, tokensPerSecond, chatModels, embeddingModels, embeddingDimensions, List.of());
         }
 
         static Simulation from(ProviderConfig.Simulator config) {
             return new Simulation(config.firstTokenLatency(), config.tokensPerSecond(), config.chatModels(),
-                    config.embeddingModels(), config.embeddingDimensions());
+                    config.embeddingModels(), config.embeddingDimensions(), config.rerankModels());
         }
     }
 

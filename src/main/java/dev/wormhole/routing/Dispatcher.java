@@ -93,10 +93,16 @@ public class Dispatcher {
      */
     public <T> Uni<T> call(String model, List<String> fallbacks, CallTrace trace, Function<T, Usage> usage,
             BiFunction<Provider, ModelRef, Uni<T>> onTarget) {
-        return planned(model, fallbacks, Operation.CHAT, trace, target -> true,
-                (permit, answer) -> permit.settle(answer, usage), (target, plan) -> measured("chat", target, trace,
-                        admission.spend(trace, target), usage, attempt(target, plan, Operation.CHAT, trace,
-                                usage, provider -> onTarget.apply(provider, target))));
+        return call(model, fallbacks, Operation.CHAT, trace, usage, onTarget);
+    }
+
+    /** As {@link #call(String, List, CallTrace, Function, BiFunction)} for another billed operation. */
+    <T> Uni<T> call(String model, List<String> fallbacks, Operation operation, CallTrace trace,
+            Function<T, Usage> usage, BiFunction<Provider, ModelRef, Uni<T>> onTarget) {
+        return planned(model, fallbacks, operation, trace, target -> true,
+                (permit, answer) -> permit.settle(answer, usage), (target, plan) -> measured(operation.label(),
+                        target, trace, admission.spend(trace, target), usage, attempt(target, plan, operation,
+                                trace, usage, provider -> onTarget.apply(provider, target))));
     }
 
     /**
@@ -151,17 +157,9 @@ public class Dispatcher {
     /** One vector per input, within the request's deadline. */
     public Uni<EmbeddingResult> embed(EmbeddingRequest request, List<String> fallbacks, CallTrace trace) {
         trace.demand(TokenDemand.of(request));
-        return planned(request.model(), fallbacks, Operation.EMBEDDINGS, trace, target -> true,
-                (permit, answer) -> permit.settle(answer, EmbeddingResult::usage), (target, plan) -> measured(
-                "embeddings", target, trace, admission.spend(trace, target), EmbeddingResult::usage,
-                attempt(target, plan, Operation.EMBEDDINGS, trace, EmbeddingResult::usage,
-                        provider -> {
-                            if (!(provider instanceof EmbeddingProvider embeddings)) {
-                                throw GatewayException.of(ErrorKind.INVALID_REQUEST, "unsupported_capability",
-                                        "Provider '" + target.provider() + "' does not offer embeddings.");
-                            }
-                            return embeddings.embed(request.withModel(target.model()));
-                        })));
+        return call(request.model(), fallbacks, Operation.EMBEDDINGS, trace, EmbeddingResult::usage,
+                (provider, target) -> SideCapability.require(provider, EmbeddingProvider.class, "embeddings")
+                        .embed(request.withModel(target.model())));
     }
 
     /**

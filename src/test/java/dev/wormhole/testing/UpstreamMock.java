@@ -244,6 +244,11 @@ public class UpstreamMock implements QuarkusTestResourceLifecycleManager {
         config.putAll(dialectUnderTest("llama", "ollama", root, null));
         config.putAll(dialectUnderTest("responsive", "openai", wireMockUrl, UPSTREAM_KEY));
         config.put("wormhole.providers.responsive.wire-api", "responses");
+        // The rerank suite's providers of Cohere's and Voyage's rerank APIs (provider openai speaks OpenAI's shape).
+        config.putAll(dialectUnderTest("cohered", "openai", root + "/v2", UPSTREAM_KEY));
+        config.put("wormhole.providers.cohered.rerank-api", "cohere");
+        config.putAll(dialectUnderTest("voyaged", "openai", wireMockUrl, UPSTREAM_KEY));
+        config.put("wormhole.providers.voyaged.rerank-api", "voyage");
         return config;
     }
 

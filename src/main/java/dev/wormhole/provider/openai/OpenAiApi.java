@@ -181,6 +181,12 @@ final class OpenAiApi {
                 .map(body -> exchange.decode(body, EmbeddingsResponse.class));
     }
 
+    /** A JSON body posted to {@code path} (under the base URL), its reply read as {@code reply}. */
+    <T> Uni<T> post(String path, Object body, Class<T> reply) {
+        return exchange.keyed(key -> exchange.http().call(HttpMethod.POST, path, headers(key, "application/json"),
+                exchange.encode(body))).map(answer -> exchange.decode(answer, reply));
+    }
+
     Uni<ModelList> listModels() {
         return exchange.keyed(key -> exchange.http().call(HttpMethod.GET, "/models", headers(key, "application/json"),
                 null)).map(body -> exchange.decode(body, ModelList.class));

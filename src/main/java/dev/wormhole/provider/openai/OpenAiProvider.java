@@ -12,6 +12,8 @@ import dev.wormhole.core.ChatResult;
 import dev.wormhole.core.EmbeddingRequest;
 import dev.wormhole.core.EmbeddingResult;
 import dev.wormhole.core.ModelInfo;
+import dev.wormhole.core.RerankRequest;
+import dev.wormhole.core.RerankResult;
 import dev.wormhole.provider.Capabilities;
 import dev.wormhole.provider.DialectProvider;
 import dev.wormhole.provider.DeltaStreams;
@@ -23,8 +25,12 @@ import dev.wormhole.provider.NativeEvent;
 import dev.wormhole.provider.NativeProvider;
 import dev.wormhole.provider.NativeReply;
 import dev.wormhole.provider.ProviderSettings;
+import dev.wormhole.provider.RerankProvider;
 import dev.wormhole.provider.SseEvents;
+import dev.wormhole.provider.openai.wire.CohereRerank;
+import dev.wormhole.provider.openai.wire.Rerank;
 import dev.wormhole.provider.openai.wire.ResponseEvent;
+import dev.wormhole.provider.openai.wire.VoyageRerank;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -33,9 +39,11 @@ import io.vertx.core.Vertx;
  * A provider speaking OpenAI's Chat Completions, Embeddings and Models APIs: OpenAI itself or any server
  * compatible with it. Streams always ask the upstream for the usage chunk. With {@code wire-api=responses}
  * chat goes through the Responses API instead of Chat Completions, and requests in the Responses API are relayed
- * to it untranslated.
+ * to it untranslated. Reranking goes to {@code /rerank} in the API named by {@code rerank-api}
+ * (OpenAI-compatible, Cohere v2 or Voyage AI).
  */
-public final class OpenAiProvider extends DialectProvider implements EmbeddingProvider, NativeProvider {
+public final class OpenAiProvider extends DialectProvider implements EmbeddingProvider, NativeProvider,
+        RerankProvider {
 
     private static final Capabilities CAPABILITIES = new Capabilities(true, true, true, true, true);
 
@@ -111,6 +119,18 @@ public final class OpenAiProvider extends DialectProvider implements EmbeddingPr
     @Override
     public Uni<EmbeddingResult> embed(EmbeddingRequest request) {
         return api.embed(OpenAiMapper.toWire(request)).map(r -> OpenAiMapper.fromWire(r, request));
+    }
+
+    @Override
+    public Uni<RerankResult> rerank(RerankRequest request) {
+        return switch (quirks.rerankApi()) {
+            case OPENAI -> api.post("/rerank", RerankMapper.toWire(request), Rerank.Response.class)
+                    .map(r -> RerankMapper.fromWire(r, request));
+            case COHERE -> api.post("/rerank", RerankMapper.toCohere(request), CohereRerank.Response.class)
+                    .map(r -> RerankMapper.fromCohere(r, request));
+            case VOYAGE -> api.post("/rerank", RerankMapper.toVoyage(request), VoyageRerank.Response.class)
+                    .map(r -> RerankMapper.fromVoyage(r, request));
+        };
     }
 
     @Override

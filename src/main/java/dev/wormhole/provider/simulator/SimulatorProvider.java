@@ -21,11 +21,14 @@ import dev.wormhole.core.ErrorKind;
 import dev.wormhole.core.GatewayException;
 import dev.wormhole.core.ModelCapability;
 import dev.wormhole.core.ModelInfo;
+import dev.wormhole.core.RerankRequest;
+import dev.wormhole.core.RerankResult;
 import dev.wormhole.core.Role;
 import dev.wormhole.core.Usage;
 import dev.wormhole.provider.Capabilities;
 import dev.wormhole.provider.EmbeddingProvider;
 import dev.wormhole.provider.ProviderSettings;
+import dev.wormhole.provider.RerankProvider;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -33,9 +36,10 @@ import io.vertx.core.Vertx;
 /**
  * The built-in simulated provider: deterministic answers (see {@link SimulatedAnswer}), real streaming paced
  * by the configured first-token latency and token rate on Vert.x timers, deterministic tool calls when tools
- * are offered, and deterministic unit-length embeddings. Needs no network and no key.
+ * are offered, deterministic unit-length embeddings, and deterministic word-overlap reranking
+ * ({@link SimulatedRerank}). Needs no network and no key.
  */
-public final class SimulatorProvider implements EmbeddingProvider {
+public final class SimulatorProvider implements EmbeddingProvider, RerankProvider {
 
     static final String OWNER = "wormhole-simulator";
     private static final int MAX_DIMENSIONS = 8192;
@@ -117,16 +121,27 @@ public final class SimulatorProvider implements EmbeddingProvider {
     }
 
     @Override
+    public Uni<RerankResult> rerank(RerankRequest request) {
+        return Uni.createFrom().deferred(() -> {
+            requireModel(request.model(), simulation.rerankModels(), "rerank");
+            RerankResult result = SimulatedRerank.rerank(request);
+            return delayed(simulation.firstTokenLatency()).replaceWith(result);
+        });
+    }
+
+    @Override
     public Uni<List<ModelInfo>> listModels() {
         long created = 1_735_689_600L;
         Set<ModelCapability> chat = EnumSet.of(ModelCapability.CHAT, ModelCapability.STREAM, ModelCapability.TOOLS,
                 ModelCapability.VISION, ModelCapability.JSON);
         Set<ModelCapability> embeddings = EnumSet.of(ModelCapability.EMBEDDINGS);
-        return Uni.createFrom().item(Stream.concat(
+        Set<ModelCapability> rerank = EnumSet.of(ModelCapability.RERANK);
+        return Uni.createFrom().item(Stream.of(
                 simulation.chatModels().stream().map(m -> simulated(m, created, chat, "Simulated chat model")),
                 simulation.embeddingModels().stream()
-                        .map(m -> simulated(m, created, embeddings, "Simulated embedding model")))
-                .toList());
+                        .map(m -> simulated(m, created, embeddings, "Simulated embedding model")),
+                simulation.rerankModels().stream().map(m -> simulated(m, created, rerank, "Simulated rerank model")))
+                .flatMap(models -> models).toList());
     }
 
     private ModelInfo simulated(String model, long created, Set<ModelCapability> capabilities, String name) {
@@ -148,13 +163,14 @@ public final class SimulatorProvider implements EmbeddingProvider {
         if (offered.contains(model)) {
             return;
         }
-        if (simulation.chatModels().contains(model) || simulation.embeddingModels().contains(model)) {
+        if (simulation.chatModels().contains(model) || simulation.embeddingModels().contains(model)
+                || simulation.rerankModels().contains(model)) {
             throw GatewayException.of(ErrorKind.INVALID_REQUEST, "model_not_supported",
                     "The model '" + model + "' is not a " + kind + " model; use one of " + offered + ".");
         }
         throw GatewayException.modelNotFound(settings.id() + "/" + model,
-                "the simulator offers " + simulation.chatModels() + " for chat and " + simulation.embeddingModels()
-                        + " for embeddings");
+                "the simulator offers " + simulation.chatModels() + " for chat, " + simulation.embeddingModels()
+                        + " for embeddings and " + simulation.rerankModels() + " for reranking");
     }
 
     private static int choices(ChatRequest request) {

@@ -20,7 +20,7 @@ import dev.wormhole.routing.ModelRouter;
 
 /**
  * Refuses, before any upstream I/O, a request that needs a capability the catalog knows its model lacks
- * (tools, images, structured output, streaming, embeddings). Models the catalog does not know, models of a
+ * (tools, images, structured output, streaming, embeddings, image generation, speech). Models the catalog does not know, models of a
  * provider marked {@code dynamic}, and route aliases (whose targets differ) pass through: nothing is refused
  * on a guess.
  */
@@ -29,7 +29,8 @@ public class CapabilityGate {
 
     private static final Map<ModelCapability, String> PARAM = Map.of(ModelCapability.TOOLS, "tools",
             ModelCapability.VISION, "messages", ModelCapability.JSON, "response_format", ModelCapability.STREAM,
-            "stream", ModelCapability.CHAT, "model", ModelCapability.EMBEDDINGS, "model");
+            "stream", ModelCapability.CHAT, "model", ModelCapability.EMBEDDINGS, "model", ModelCapability.IMAGES, "model",
+            ModelCapability.SPEECH, "model");
 
     private final ModelCatalog catalog;
     private final ModelRouter router;
@@ -65,6 +66,16 @@ public class CapabilityGate {
     /** Checks an embeddings request against its model. */
     public void checkEmbeddings(String model) {
         check(model, EnumSet.of(ModelCapability.EMBEDDINGS));
+    }
+
+    /** Checks an image generation request against its model. */
+    public void checkImages(String model) {
+        check(model, EnumSet.of(ModelCapability.IMAGES));
+    }
+
+    /** Checks a text-to-speech request against its model. */
+    public void checkSpeech(String model) {
+        check(model, EnumSet.of(ModelCapability.SPEECH));
     }
 
     private void check(String model, Set<ModelCapability> needs) {

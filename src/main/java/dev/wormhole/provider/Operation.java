@@ -2,7 +2,8 @@ package dev.wormhole.provider;
 
 /** What is asked of a provider; each (provider, operation) pair has its own circuit breaker. */
 public enum Operation {
-    CHAT("chat"), STREAM_OPEN("stream-open"), EMBEDDINGS("embeddings"), MODELS("models"), COUNT_TOKENS("count-tokens");
+    CHAT("chat"), STREAM_OPEN("stream-open"), EMBEDDINGS("embeddings"), MODELS("models"), COUNT_TOKENS("count-tokens"),
+    IMAGES("images");
 
     private final String label;
 

@@ -60,16 +60,27 @@ public record ProviderSettings(
 
     /** Behaviour of a simulated provider (ignored by remote dialects). */
     public record Simulation(Duration firstTokenLatency, int tokensPerSecond, List<String> chatModels,
-            List<String> embeddingModels, int embeddingDimensions) {
+            List<String> embeddingModels, int embeddingDimensions, List<String> imageModels,
+            List<String> speechModels) {
 
         public Simulation {
             chatModels = List.copyOf(chatModels);
             embeddingModels = List.copyOf(embeddingModels);
+            imageModels = List.copyOf(imageModels);
+            speechModels = List.copyOf(speechModels);
+        }
+
+        /** A simulation without image or speech models. */
+        public Simulation(Duration firstTokenLatency, int tokensPerSecond, List<String> chatModels,
+                List<String> embeddingModels, int embeddingDimensions) {
+            this(firstTokenLatency, tokensPerSecond, chatModels, embeddingModels, embeddingDimensions, List.of(),
+                    List.of());
         }
 
         static Simulation from(ProviderConfig.Simulator config) {
             return new Simulation(config.firstTokenLatency(), config.tokensPerSecond(), config.chatModels(),
-                    config.embeddingModels(), config.embeddingDimensions());
+                    config.embeddingModels(), config.embeddingDimensions(), config.imageModels(),
+                    config.speechModels());
         }
     }
 

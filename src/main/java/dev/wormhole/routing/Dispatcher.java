@@ -180,7 +180,7 @@ public class Dispatcher {
      * key is checked before any target is planned and admitted against its limits once for all targets and retries
      * ({@link CallAdmission}); {@code settle} holds its permit until the call ends (null: not limited).
      */
-    private <T> Uni<T> planned(String model, List<String> fallbacks, Operation operation, CallTrace trace,
+    <T> Uni<T> planned(String model, List<String> fallbacks, Operation operation, CallTrace trace,
             Predicate<ModelRef> eligible, BiFunction<Permit, Uni<T>, Uni<T>> settle,
             BiFunction<ModelRef, Plan, Uni<T>> call) {
         trace.model(model);
@@ -214,7 +214,7 @@ public class Dispatcher {
      * One target under its guards: each try is admitted by the target's provider quotas ({@code usage} reads what
      * it used; null: not counted) and traced; the lease spans every try.
      */
-    private <T> Uni<T> attempt(ModelRef target, Plan plan, Operation operation, CallTrace trace,
+    <T> Uni<T> attempt(ModelRef target, Plan plan, Operation operation, CallTrace trace,
             Function<T, Usage> usage, Function<Provider, Uni<T>> call) {
         return leased(target.provider(), provider -> {
             Runnable done = planner.track(target);
@@ -275,7 +275,7 @@ public class Dispatcher {
         });
     }
 
-    private <T> Uni<T> measured(String operation, ModelRef ref, CallTrace trace, Spending.Call spend,
+    <T> Uni<T> measured(String operation, ModelRef ref, CallTrace trace, Spending.Call spend,
             Function<T, Usage> usage, Uni<T> call) {
         return Uni.createFrom().deferred(() -> {
             long start = System.nanoTime();

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -37,6 +38,7 @@ public class ImageFiles {
 
     private static final Pattern ID = Pattern.compile("img_[0-9a-f]{32}");
     private static final String HMAC = "HmacSHA256";
+    private static final Set<String> IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/webp", "image/gif");
 
     private final Duration ttl;
     private final long maxBytes;
@@ -57,13 +59,18 @@ public class ImageFiles {
         new SecureRandom().nextBytes(secret);
     }
 
-    /** Keeps the image and answers its signed path (no scheme or host), valid for the configured time. */
+    /**
+     * Keeps the image and answers its signed path (no scheme or host), valid for the configured time. The media
+     * type, which the provider named and which becomes a response header, is kept only when it is a known image
+     * type.
+     */
     public synchronized String store(byte[] bytes, String mimeType) {
         long now = clock.millis() / 1000;
         long expiresAt = now + Math.max(1, ttl.toSeconds());
         String id = "img_" + UUID.randomUUID().toString().replace("-", "");
         evict(now, bytes.length);
-        images.put(id, new Stored(bytes, mimeType, expiresAt));
+        images.put(id, new Stored(bytes, IMAGE_TYPES.contains(mimeType) ? mimeType : "application/octet-stream",
+                expiresAt));
         storedBytes += bytes.length;
         return "/v1/images/files/" + id + "?exp=" + expiresAt + "&sig=" + sign(id, expiresAt);
     }

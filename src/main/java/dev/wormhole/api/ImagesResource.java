@@ -68,7 +68,8 @@ public class ImagesResource {
         ImageFiles.Stored image = files.fetch(id, exp, sig);
         long maxAge = Math.max(0, image.expiresAt() - System.currentTimeMillis() / 1000);
         return RestResponse.ResponseBuilder.ok(image.bytes(), image.mimeType())
-                .header("Cache-Control", "private, max-age=" + maxAge).build();
+                .header("Cache-Control", "private, max-age=" + maxAge).header("X-Content-Type-Options", "nosniff")
+                .build();
     }
 
     /** Scheme, host and port of the gateway as this client reached it (or as configured). */

@@ -50,6 +50,17 @@ class ImageFilesTest {
     }
 
     @Test
+    void keepsOnlyAKnownImageMediaType() {
+        ImageFiles files = new ImageFiles(Duration.ofMinutes(10), 1024, clock);
+        Matcher jpeg = parse(files.store(new byte[] { 1 }, "image/jpeg"));
+        Matcher odd = parse(files.store(new byte[] { 1 }, "text/html\r\nX-Injected: 1"));
+
+        assertThat(files.fetch(jpeg.group(1), jpeg.group(2), jpeg.group(3)).mimeType()).isEqualTo("image/jpeg");
+        assertThat(files.fetch(odd.group(1), odd.group(2), odd.group(3)).mimeType())
+                .isEqualTo("application/octet-stream");
+    }
+
+    @Test
     void dropsTheOldestImagesBeyondTheByteBudget() {
         ImageFiles files = new ImageFiles(Duration.ofMinutes(10), 10, clock);
         Matcher oldest = parse(files.store(new byte[6], "image/png"));

@@ -173,6 +173,28 @@ class ImagesTest {
     }
 
     @Test
+    void makesOneGeminiCallPerImage() {
+        upstream.stubFor(post(urlEqualTo(GEMINI_GENERATE)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"inlineData\":"
+                        + "{\"mimeType\":\"image/png\",\"data\":\"" + PIXEL + "\"}}]},\"finishReason\":\"STOP\"}]}")));
+
+        generate("{\"model\":\"gem/gemini-2.5-flash-image\",\"prompt\":\"a red fox\",\"n\":3}").statusCode(200)
+                .body("data.size()", equalTo(3)).body("data[2].b64_json", equalTo(PIXEL));
+        upstream.verify(3, postRequestedFor(urlEqualTo(GEMINI_GENERATE)));
+    }
+
+    @Test
+    void mapsAGeminiRateLimitToA429() {
+        upstream.stubFor(post(urlEqualTo(GEMINI_GENERATE)).willReturn(aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"code\":429,\"message\":\"Quota exceeded\",\"status\":\"RESOURCE_EXHAUSTED\"}}")));
+
+        generate("{\"model\":\"gem/gemini-2.5-flash-image\",\"prompt\":\"a red fox\"}").statusCode(429)
+                .body("error.type", equalTo("rate_limit_error"));
+    }
+
+    @Test
     void failsWhenGeminiAnswersWithoutAnImage() {
         upstream.stubFor(post(urlEqualTo(GEMINI_GENERATE)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.wormhole.testing.Gateway;
 import dev.wormhole.testing.UpstreamMock;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -25,6 +29,9 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTestResource(UpstreamMock.class)
 class MediaKeysTest {
 
+    @TestHTTPResource
+    URL gateway;
+
     private static final String IMAGE = "{\"model\":\"%s\",\"prompt\":\"a red fox\",\"n\":2}";
     private static final String SPEECH = "{\"model\":\"%s\",\"input\":\"Hello world\",\"voice\":\"alloy\","
             + "\"response_format\":\"wav\"}";
@@ -35,6 +42,16 @@ class MediaKeysTest {
                 .post("/v1/images/generations").then().statusCode(401).body("error.type", equalTo("authentication_error"));
         RestAssured.given().contentType(ContentType.JSON).body(SPEECH.formatted("sim-tts-1"))
                 .post("/v1/audio/speech").then().statusCode(401);
+    }
+
+    @Test
+    void theKeylessImagePathCannotBeLeftByDotSegments() throws Exception {
+        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            socket.getOutputStream().write(("GET /v1/images/files/../../v1/models HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(reply).startsWith("HTTP/1.1 401");
+        }
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import dev.wormhole.api.dto.ImagesRequest;
 import dev.wormhole.api.dto.ImagesResponse;
 import dev.wormhole.config.WormholeConfig;
+import dev.wormhole.core.GatewayException;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -57,7 +58,7 @@ public class ImagesResource {
     public RestMulti<byte[]> generate(@Valid @NotNull(message = "a JSON body is required") ImagesRequest body,
             RoutingContext rc) {
         return idempotency.answer(rc, body, () -> RequestTracing.timeUpstream(rc,
-                operations.images(body, origin(rc), RequestTracing.trace(rc))).map(json::bytes));
+                operations.images(body, () -> origin(rc), RequestTracing.trace(rc))).map(json::bytes));
     }
 
     @GET
@@ -74,7 +75,19 @@ public class ImagesResource {
 
     /** Scheme, host and port of the gateway as this client reached it (or as configured). */
     private String origin(RoutingContext rc) {
-        URI base = publicBaseUrl.orElseGet(() -> URI.create(rc.request().absoluteURI()));
+        URI base = publicBaseUrl.orElse(null);
+        if (base == null) {
+            try {
+                String absolute = rc.request().absoluteURI();
+                base = absolute == null ? null : URI.create(absolute);
+            } catch (IllegalArgumentException e) {
+                base = null;
+            }
+        }
+        if (base == null || base.getScheme() == null || base.getRawAuthority() == null) {
+            throw GatewayException.invalid(null, "The request's Host header cannot make an image URL; ask for "
+                    + "response_format 'b64_json' or send a valid Host.");
+        }
         return base.getScheme() + "://" + base.getRawAuthority();
     }
 }

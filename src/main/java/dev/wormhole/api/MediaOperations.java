@@ -4,6 +4,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -53,9 +54,9 @@ public class MediaOperations {
 
     /**
      * The images, as base64 or as URLs: a provider's own URL is passed through, bytes wanted as a URL are kept
-     * by {@link ImageFiles} and linked under {@code origin} (scheme, host and port).
+     * by {@link ImageFiles} and linked under {@code origin} (scheme, host and port, asked only then).
      */
-    public Uni<ImagesResponse> images(ImagesRequest body, String origin, CallTrace trace) {
+    public Uni<ImagesResponse> images(ImagesRequest body, Supplier<String> origin, CallTrace trace) {
         return Uni.createFrom().deferred(() -> {
             ImageRequest request = toCore(body);
             gate.checkImages(body.model());
@@ -114,7 +115,7 @@ public class MediaOperations {
         }
     }
 
-    private ImagesResponse toEdge(ImageResult result, boolean url, String origin) {
+    private ImagesResponse toEdge(ImageResult result, boolean url, Supplier<String> origin) {
         Function<ImageResult.Image, ImagesResponse.Item> item = image -> {
             if (image.base64() == null) {
                 return new ImagesResponse.Item(null, image.url(), image.revisedPrompt());
@@ -130,7 +131,7 @@ public class MediaOperations {
                         "The provider sent an image that is not valid base64.");
             }
             String mimeType = image.mimeType() == null ? "image/png" : image.mimeType();
-            return new ImagesResponse.Item(null, origin + files.store(bytes, mimeType), image.revisedPrompt());
+            return new ImagesResponse.Item(null, origin.get() + files.store(bytes, mimeType), image.revisedPrompt());
         };
         List<ImagesResponse.Item> data = result.images().stream().map(item).toList();
         ImagesResponse.Usage usage = result.usage().totalTokens() == 0 ? null : new ImagesResponse.Usage(

@@ -93,6 +93,15 @@ class ImagesTest {
     }
 
     @Test
+    void linksImagesUnderTheHostTheClientUsed() {
+        String url = Gateway.request().header("Host", "gateway.example:8443")
+                .body("{\"model\":\"sim-image-1\",\"prompt\":\"a lighthouse\",\"response_format\":\"url\"}")
+                .post(GENERATIONS).then().statusCode(200).extract().jsonPath().getString("data[0].url");
+
+        assertThat(url).startsWith("http://gateway.example:8443/v1/images/files/img_");
+    }
+
+    @Test
     void refusesATamperedOrForeignImageUrl() {
         String url = generate("{\"model\":\"sim-image-1\",\"prompt\":\"a lighthouse\",\"response_format\":\"url\"}")
                 .statusCode(200).extract().jsonPath().getString("data[0].url");

@@ -18,6 +18,7 @@ import io.quarkus.logging.Log;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -40,6 +41,7 @@ public class EdgeGuard {
 
     private static final String KEYS_API = "/admin/keys";
     private static final String USAGE_API = "/admin/usage";
+    private static final String IMAGE_FILES = "/v1/images/files/";
 
     private final KeyAuthenticator keys;
     private final Optional<byte[]> adminDigest;
@@ -61,7 +63,8 @@ public class EdgeGuard {
     }
 
     private void guardClient(RoutingContext rc) {
-        if (!keys.required()) {
+        // A signed image URL is its own credential (ImageFiles): browsers and clients fetch it without a key.
+        if (!keys.required() || signedImage(rc)) {
             admitted(rc, Caller.ANONYMOUS);
             return;
         }
@@ -80,6 +83,12 @@ public class EdgeGuard {
                     reject(rc, 503, ErrorEnvelope.of("The gateway cannot check API keys right now; retry shortly.",
                             ErrorKind.UNAVAILABLE.openAiType(), null, "key_store_unavailable"));
                 }));
+    }
+
+    /** A GET of a signed image URL; the normalized path, which routing uses, so dot segments cannot leave it. */
+    private static boolean signedImage(RoutingContext rc) {
+        return rc.request().method() == HttpMethod.GET && rc.normalizedPath().startsWith(IMAGE_FILES)
+                && rc.normalizedPath().indexOf('/', IMAGE_FILES.length()) < 0;
     }
 
     private void guardAdmin(RoutingContext rc) {

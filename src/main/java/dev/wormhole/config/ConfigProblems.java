@@ -156,7 +156,7 @@ final class ConfigProblems {
 
     /** The capability names an override may use (those of the catalog, in lower case). */
     static final List<String> CAPABILITIES = List.of("chat", "stream", "tools", "vision", "json", "embeddings",
-            "reasoning", "rerank");
+            "reasoning", "rerank", "images", "speech", "transcription");
 
     static List<String> overrideProblems(Map<String, ModelOverrideConfig> overrides) {
         List<String> problems = new ArrayList<>();

@@ -149,6 +149,14 @@ public interface ProviderConfig {
         @WithDefault("sim-rerank-1")
         List<String> rerankModels();
 
+        /** Image generation models it offers ({@code /v1/images/generations}). */
+        @WithDefault("sim-image-1")
+        List<String> imageModels();
+
+        /** Text-to-speech models it offers ({@code /v1/audio/speech}). */
+        @WithDefault("sim-tts-1")
+        List<String> speechModels();
+
         /** Vector size of embeddings when the request names no {@code dimensions}. */
         @WithDefault("256")
         int embeddingDimensions();

@@ -113,6 +113,9 @@ public interface WormholeConfig {
     /** The live dashboard at {@code /dashboard}. */
     DashboardConfig dashboard();
 
+    /** Generated images served under signed URLs. */
+    ImagesConfig images();
+
     /**
      * Prices by {@code provider/model} (quote names holding dots: {@code wormhole.prices."openai/gpt-4.1".input=2}),
      * in USD per million tokens; they replace the model catalog's, which prices most well-known models. A model with

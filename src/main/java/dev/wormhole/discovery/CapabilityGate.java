@@ -20,9 +20,9 @@ import dev.wormhole.routing.ModelRouter;
 
 /**
  * Refuses, before any upstream I/O, a request that needs a capability the catalog knows its model lacks
- * (tools, images, structured output, streaming, embeddings, reranking). Models the catalog does not know,
- * models of a provider marked {@code dynamic}, and route aliases (whose targets differ) pass through: nothing is
- * refused on a guess.
+ * (tools, images, structured output, streaming, embeddings, reranking, image generation, speech). Models the
+ * catalog does not know, models of a provider marked {@code dynamic}, and route aliases (whose targets differ) pass
+ * through: nothing is refused on a guess.
  */
 @ApplicationScoped
 public class CapabilityGate {
@@ -30,7 +30,7 @@ public class CapabilityGate {
     private static final Map<ModelCapability, String> PARAM = Map.of(ModelCapability.TOOLS, "tools",
             ModelCapability.VISION, "messages", ModelCapability.JSON, "response_format", ModelCapability.STREAM,
             "stream", ModelCapability.CHAT, "model", ModelCapability.EMBEDDINGS, "model", ModelCapability.RERANK,
-            "model");
+            "model", ModelCapability.IMAGES, "model", ModelCapability.SPEECH, "model");
 
     private final ModelCatalog catalog;
     private final ModelRouter router;
@@ -71,6 +71,16 @@ public class CapabilityGate {
     /** Checks a rerank request against its model. */
     public void checkRerank(String model) {
         check(model, EnumSet.of(ModelCapability.RERANK));
+    }
+
+    /** Checks an image generation request against its model. */
+    public void checkImages(String model) {
+        check(model, EnumSet.of(ModelCapability.IMAGES));
+    }
+
+    /** Checks a text-to-speech request against its model. */
+    public void checkSpeech(String model) {
+        check(model, EnumSet.of(ModelCapability.SPEECH));
     }
 
     private void check(String model, Set<ModelCapability> needs) {

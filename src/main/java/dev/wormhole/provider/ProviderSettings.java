@@ -67,23 +67,28 @@ public record ProviderSettings(
 
     /** Behaviour of a simulated provider (ignored by remote dialects). */
     public record Simulation(Duration firstTokenLatency, int tokensPerSecond, List<String> chatModels,
-            List<String> embeddingModels, int embeddingDimensions, List<String> rerankModels) {
+            List<String> embeddingModels, int embeddingDimensions, List<String> rerankModels,
+            List<String> imageModels, List<String> speechModels) {
 
         public Simulation {
             chatModels = List.copyOf(chatModels);
             embeddingModels = List.copyOf(embeddingModels);
             rerankModels = List.copyOf(rerankModels);
+            imageModels = List.copyOf(imageModels);
+            speechModels = List.copyOf(speechModels);
         }
 
-        /** A simulation without rerank models. */
+        /** A simulation without rerank, image or speech models. */
         public Simulation(Duration firstTokenLatency, int tokensPerSecond, List<String> chatModels,
                 List<String> embeddingModels, int embeddingDimensions) {
-            this(firstTokenLatency, tokensPerSecond, chatModels, embeddingModels, embeddingDimensions, List.of());
+            this(firstTokenLatency, tokensPerSecond, chatModels, embeddingModels, embeddingDimensions, List.of(),
+                    List.of(), List.of());
         }
 
         static Simulation from(ProviderConfig.Simulator config) {
             return new Simulation(config.firstTokenLatency(), config.tokensPerSecond(), config.chatModels(),
-                    config.embeddingModels(), config.embeddingDimensions(), config.rerankModels());
+                    config.embeddingModels(), config.embeddingDimensions(), config.rerankModels(),
+                    config.imageModels(), config.speechModels());
         }
     }
 

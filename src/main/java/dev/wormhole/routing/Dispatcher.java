@@ -179,7 +179,7 @@ public class Dispatcher {
      * key is checked before any target is planned and admitted against its limits once for all targets and retries
      * ({@link CallAdmission}); {@code settle} holds its permit until the call ends (null: not limited).
      */
-    private <T> Uni<T> planned(String model, List<String> fallbacks, Operation operation, CallTrace trace,
+    <T> Uni<T> planned(String model, List<String> fallbacks, Operation operation, CallTrace trace,
             Predicate<ModelRef> eligible, BiFunction<Permit, Uni<T>, Uni<T>> settle,
             BiFunction<ModelRef, Plan, Uni<T>> call) {
         trace.model(model);
@@ -210,12 +210,13 @@ public class Dispatcher {
         return failure instanceof GatewayException g && "deadline_exceeded".equals(g.code());
     }
 
-    private <T> Uni<T> attempt(ModelRef target, Plan plan, Operation operation, CallTrace trace,
+    /** One target under its guards: see {@link TargetCalls#attempt}. */
+    <T> Uni<T> attempt(ModelRef target, Plan plan, Operation operation, CallTrace trace,
             Function<T, Usage> usage, Function<Provider, Uni<T>> call) {
         return calls.attempt(target, plan, operation, trace, usage, call);
     }
 
-    private <T> Uni<T> measured(String operation, ModelRef ref, CallTrace trace, Spending.Call spend,
+    <T> Uni<T> measured(String operation, ModelRef ref, CallTrace trace, Spending.Call spend,
             Function<T, Usage> usage, Uni<T> call) {
         return Uni.createFrom().deferred(() -> {
             long start = System.nanoTime();

@@ -19,6 +19,7 @@ import dev.wormhole.provider.gemini.wire.EmbedRequest;
 import dev.wormhole.provider.gemini.wire.EmbedResponse;
 import dev.wormhole.provider.gemini.wire.GenerateContentRequest;
 import dev.wormhole.provider.gemini.wire.GenerateContentResponse;
+import dev.wormhole.provider.gemini.wire.ImageGenerationRequest;
 import dev.wormhole.provider.gemini.wire.ModelList;
 import dev.wormhole.provider.gemini.wire.WireError;
 import io.smallrye.mutiny.Multi;
@@ -54,6 +55,15 @@ final class GeminiApi {
     }
 
     Uni<GenerateContentResponse> generate(String model, GenerateContentRequest request) {
+        return generateFrom(model, request);
+    }
+
+    /** A {@code generateContent} call asking for images. */
+    Uni<GenerateContentResponse> generate(String model, ImageGenerationRequest request) {
+        return generateFrom(model, request);
+    }
+
+    private Uni<GenerateContentResponse> generateFrom(String model, Object request) {
         String path = modelPath(model) + ":generateContent";
         return exchange.keyed(key -> exchange.http().call(HttpMethod.POST, keyed(path, key),
                 headers(key, "application/json"), exchange.encode(request))).map(body -> {

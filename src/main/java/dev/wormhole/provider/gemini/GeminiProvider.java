@@ -1,5 +1,6 @@
 package dev.wormhole.provider.gemini;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -11,11 +12,15 @@ import dev.wormhole.core.ChatRequest;
 import dev.wormhole.core.ChatResult;
 import dev.wormhole.core.EmbeddingRequest;
 import dev.wormhole.core.EmbeddingResult;
+import dev.wormhole.core.ImageRequest;
+import dev.wormhole.core.ImageResult;
+import dev.wormhole.provider.gemini.wire.ImageGenerationRequest;
 import dev.wormhole.core.ModelInfo;
 import dev.wormhole.provider.Capabilities;
 import dev.wormhole.provider.DialectProvider;
 import dev.wormhole.provider.DeltaStreams;
 import dev.wormhole.provider.EmbeddingProvider;
+import dev.wormhole.provider.ImageProvider;
 import dev.wormhole.provider.ParallelToolCalls;
 import dev.wormhole.provider.ProviderSettings;
 import dev.wormhole.provider.SseEvents;
@@ -26,9 +31,10 @@ import io.vertx.core.Vertx;
 
 /**
  * A provider speaking Google's Gemini API: chat (streamed or not, with function calling, inline images,
- * structured output and thinking budgets), embeddings and model discovery.
+ * structured output and thinking budgets), embeddings, image generation ({@link GeminiImages}) and model
+ * discovery.
  */
-public final class GeminiProvider extends DialectProvider implements EmbeddingProvider {
+public final class GeminiProvider extends DialectProvider implements EmbeddingProvider, ImageProvider {
 
     private static final Capabilities CAPABILITIES = new Capabilities(true, true, true, true, true);
     /** Ids for answers and calls Gemini leaves unnamed. */
@@ -70,6 +76,19 @@ public final class GeminiProvider extends DialectProvider implements EmbeddingPr
     public Uni<EmbeddingResult> embed(EmbeddingRequest request) {
         return Uni.createFrom().deferred(() -> api.embed(request.model(), GeminiMapper.toWire(request)))
                 .map(response -> GeminiMapper.fromWire(response, request));
+    }
+
+    /** {@code n} images from {@code n} calls, made together (n is at most 10). */
+    @Override
+    public Uni<ImageResult> generateImages(ImageRequest request) {
+        return Uni.createFrom().deferred(() -> {
+            ImageGenerationRequest wire = GeminiImages.toWire(request);
+            List<Uni<GenerateContentResponse>> calls = new ArrayList<>();
+            for (int i = 0; i < request.n(); i++) {
+                calls.add(api.generate(request.model(), wire));
+            }
+            return Uni.join().all(calls).andFailFast().map(answers -> GeminiImages.fromWire(answers, request, now()));
+        });
     }
 
     @Override

@@ -200,7 +200,11 @@ final class OpenAiApi {
         exchange.close();
     }
 
-    private Map<String, String> headers(String key, String accept) {
+    JsonExchange exchange() {
+        return exchange;
+    }
+
+    Map<String, String> headers(String key, String accept) {
         Map<String, String> headers = new LinkedHashMap<>(settings.headers());
         headers.put("Accept", accept);
         headers.put("Content-Type", "application/json");

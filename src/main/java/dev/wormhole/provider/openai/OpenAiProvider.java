@@ -11,6 +11,10 @@ import dev.wormhole.core.ChatRequest;
 import dev.wormhole.core.ChatResult;
 import dev.wormhole.core.EmbeddingRequest;
 import dev.wormhole.core.EmbeddingResult;
+import dev.wormhole.core.AudioChunk;
+import dev.wormhole.core.ImageRequest;
+import dev.wormhole.core.ImageResult;
+import dev.wormhole.core.SpeechRequest;
 import dev.wormhole.core.ModelInfo;
 import dev.wormhole.core.RerankRequest;
 import dev.wormhole.core.RerankResult;
@@ -20,6 +24,8 @@ import dev.wormhole.provider.DeltaStreams;
 import dev.wormhole.core.ErrorKind;
 import dev.wormhole.core.GatewayException;
 import dev.wormhole.provider.EmbeddingProvider;
+import dev.wormhole.provider.ImageProvider;
+import dev.wormhole.provider.SpeechProvider;
 import dev.wormhole.provider.NativeApi;
 import dev.wormhole.provider.NativeEvent;
 import dev.wormhole.provider.NativeProvider;
@@ -36,22 +42,24 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
 /**
- * A provider speaking OpenAI's Chat Completions, Embeddings and Models APIs: OpenAI itself or any server
+ * A provider speaking OpenAI's Chat Completions, Embeddings, Images, Speech and Models APIs: OpenAI itself or any server
  * compatible with it. Streams always ask the upstream for the usage chunk. With {@code wire-api=responses}
  * chat goes through the Responses API instead of Chat Completions, and requests in the Responses API are relayed
  * to it untranslated. Reranking goes to {@code /rerank} in the API named by {@code rerank-api}
  * (OpenAI-compatible, Cohere v2 or Voyage AI).
  */
-public final class OpenAiProvider extends DialectProvider implements EmbeddingProvider, NativeProvider,
-        RerankProvider {
+public final class OpenAiProvider extends DialectProvider
+        implements EmbeddingProvider, NativeProvider, RerankProvider, ImageProvider, SpeechProvider {
 
     private static final Capabilities CAPABILITIES = new Capabilities(true, true, true, true, true);
 
     private final OpenAiApi api;
+    private final OpenAiMedia media;
 
     OpenAiProvider(Vertx vertx, ProviderSettings settings, ObjectMapper json) {
         super(settings, CAPABILITIES);
         this.api = new OpenAiApi(vertx, settings, json);
+        this.media = new OpenAiMedia(api);
     }
 
     @Override
@@ -131,6 +139,16 @@ public final class OpenAiProvider extends DialectProvider implements EmbeddingPr
             case VOYAGE -> api.post("/rerank", RerankMapper.toVoyage(request), VoyageRerank.Response.class)
                     .map(r -> RerankMapper.fromVoyage(r, request));
         };
+    }
+
+    @Override
+    public Uni<ImageResult> generateImages(ImageRequest request) {
+        return Uni.createFrom().deferred(() -> media.images(request));
+    }
+
+    @Override
+    public Multi<AudioChunk> speak(SpeechRequest request) {
+        return Multi.createFrom().deferred(() -> media.speech(request));
     }
 
     @Override

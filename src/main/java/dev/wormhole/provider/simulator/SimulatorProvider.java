@@ -17,6 +17,10 @@ import dev.wormhole.core.ChatResult;
 import dev.wormhole.core.ContentPart;
 import dev.wormhole.core.EmbeddingRequest;
 import dev.wormhole.core.EmbeddingResult;
+import dev.wormhole.core.ImageRequest;
+import dev.wormhole.core.ImageResult;
+import dev.wormhole.core.SpeechRequest;
+import dev.wormhole.core.AudioChunk;
 import dev.wormhole.core.ErrorKind;
 import dev.wormhole.core.GatewayException;
 import dev.wormhole.core.ModelCapability;
@@ -27,6 +31,8 @@ import dev.wormhole.core.Role;
 import dev.wormhole.core.Usage;
 import dev.wormhole.provider.Capabilities;
 import dev.wormhole.provider.EmbeddingProvider;
+import dev.wormhole.provider.ImageProvider;
+import dev.wormhole.provider.SpeechProvider;
 import dev.wormhole.provider.ProviderSettings;
 import dev.wormhole.provider.RerankProvider;
 import io.smallrye.mutiny.Multi;
@@ -36,10 +42,10 @@ import io.vertx.core.Vertx;
 /**
  * The built-in simulated provider: deterministic answers (see {@link SimulatedAnswer}), real streaming paced
  * by the configured first-token latency and token rate on Vert.x timers, deterministic tool calls when tools
- * are offered, deterministic unit-length embeddings, and deterministic word-overlap reranking
- * ({@link SimulatedRerank}). Needs no network and no key.
+ * are offered, deterministic unit-length embeddings, deterministic word-overlap reranking ({@link SimulatedRerank}),
+ * and deterministic images and speech ({@link SimulatedMedia}). Needs no network and no key.
  */
-public final class SimulatorProvider implements EmbeddingProvider, RerankProvider {
+public final class SimulatorProvider implements EmbeddingProvider, RerankProvider, ImageProvider, SpeechProvider {
 
     static final String OWNER = "wormhole-simulator";
     private static final int MAX_DIMENSIONS = 8192;
@@ -130,6 +136,22 @@ public final class SimulatorProvider implements EmbeddingProvider, RerankProvide
     }
 
     @Override
+    public Uni<ImageResult> generateImages(ImageRequest request) {
+        return Uni.createFrom().deferred(() -> {
+            requireModel(request.model(), simulation.imageModels(), "image");
+            return delayed(simulation.firstTokenLatency()).replaceWith(SimulatedMedia.images(request, nowSeconds()));
+        });
+    }
+
+    @Override
+    public Multi<AudioChunk> speak(SpeechRequest request) {
+        return Multi.createFrom().deferred(() -> {
+            requireModel(request.model(), simulation.speechModels(), "speech");
+            return delayed(simulation.firstTokenLatency()).onItem().transformToMulti(v -> SimulatedMedia.speech(request));
+        });
+    }
+
+    @Override
     public Uni<List<ModelInfo>> listModels() {
         long created = 1_735_689_600L;
         Set<ModelCapability> chat = EnumSet.of(ModelCapability.CHAT, ModelCapability.STREAM, ModelCapability.TOOLS,
@@ -140,7 +162,11 @@ public final class SimulatorProvider implements EmbeddingProvider, RerankProvide
                 simulation.chatModels().stream().map(m -> simulated(m, created, chat, "Simulated chat model")),
                 simulation.embeddingModels().stream()
                         .map(m -> simulated(m, created, embeddings, "Simulated embedding model")),
-                simulation.rerankModels().stream().map(m -> simulated(m, created, rerank, "Simulated rerank model")))
+                simulation.rerankModels().stream().map(m -> simulated(m, created, rerank, "Simulated rerank model")),
+                simulation.imageModels().stream().map(m -> simulated(m, created,
+                        EnumSet.of(ModelCapability.IMAGES), "Simulated image model")),
+                simulation.speechModels().stream().map(m -> simulated(m, created,
+                        EnumSet.of(ModelCapability.SPEECH), "Simulated speech model")))
                 .flatMap(models -> models).toList());
     }
 
@@ -164,13 +190,15 @@ public final class SimulatorProvider implements EmbeddingProvider, RerankProvide
             return;
         }
         if (simulation.chatModels().contains(model) || simulation.embeddingModels().contains(model)
-                || simulation.rerankModels().contains(model)) {
+                || simulation.rerankModels().contains(model) || simulation.imageModels().contains(model)
+                || simulation.speechModels().contains(model)) {
             throw GatewayException.of(ErrorKind.INVALID_REQUEST, "model_not_supported",
                     "The model '" + model + "' is not a " + kind + " model; use one of " + offered + ".");
         }
         throw GatewayException.modelNotFound(settings.id() + "/" + model,
                 "the simulator offers " + simulation.chatModels() + " for chat, " + simulation.embeddingModels()
-                        + " for embeddings and " + simulation.rerankModels() + " for reranking");
+                        + " for embeddings, " + simulation.rerankModels() + " for reranking, "
+                        + simulation.imageModels() + " for images and " + simulation.speechModels() + " for speech");
     }
 
     private static int choices(ChatRequest request) {

@@ -16,9 +16,9 @@ import dev.wormhole.core.Caller;
 import dev.wormhole.core.Deadline;
 import dev.wormhole.core.GatewayException;
 import dev.wormhole.routing.CallTrace;
+import dev.wormhole.telemetry.GenAiKeys;
 import dev.wormhole.telemetry.Traced;
 import dev.wormhole.telemetry.Tracing;
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
@@ -34,9 +34,6 @@ class BatchItems {
 
     static final String CHAT = "/v1/chat/completions";
     static final String EMBEDDINGS = "/v1/embeddings";
-    static final AttributeKey<Long> INDEX = AttributeKey.longKey("wormhole.batch.index");
-    static final AttributeKey<String> URL = AttributeKey.stringKey("wormhole.batch.url");
-    static final AttributeKey<String> CUSTOM_ID = AttributeKey.stringKey("wormhole.batch.custom_id");
 
     private final OpenAiOperations operations;
     private final BodyReader bodies;
@@ -94,8 +91,9 @@ class BatchItems {
         if (!tracing.on()) {
             return run(item, trace);
         }
-        Traced span = tracing.internal(batch, "batch_item " + index, Attributes.of(INDEX, (long) index, URL,
-                item.url(), CUSTOM_ID, item.customId() == null ? "" : item.customId()));
+        Traced span = tracing.internal(batch, "batch_item " + index, Attributes.of(GenAiKeys.BATCH_INDEX,
+                (long) index, GenAiKeys.BATCH_URL, item.url(), GenAiKeys.BATCH_CUSTOM_ID,
+                item.customId() == null ? "" : item.customId()));
         trace.parent(span.context());
         return Uni.createFrom().deferred(() -> run(item, trace))
                 .onTermination().invoke((answer, failure, cancelled) -> span.end(failure, cancelled));

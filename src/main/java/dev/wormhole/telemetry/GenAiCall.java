@@ -1,5 +1,23 @@
 package dev.wormhole.telemetry;
 
+import static dev.wormhole.telemetry.GenAiKeys.ATTEMPT;
+import static dev.wormhole.telemetry.GenAiKeys.CACHED_TOKENS;
+import static dev.wormhole.telemetry.GenAiKeys.FALLBACK;
+import static dev.wormhole.telemetry.GenAiKeys.FINISH_REASONS;
+import static dev.wormhole.telemetry.GenAiKeys.FIRST_CHUNK;
+import static dev.wormhole.telemetry.GenAiKeys.INPUT_TOKENS;
+import static dev.wormhole.telemetry.GenAiKeys.MAX_TOKENS;
+import static dev.wormhole.telemetry.GenAiKeys.OPERATION;
+import static dev.wormhole.telemetry.GenAiKeys.OUTPUT_TOKENS;
+import static dev.wormhole.telemetry.GenAiKeys.PROVIDER;
+import static dev.wormhole.telemetry.GenAiKeys.REQUEST_MODEL;
+import static dev.wormhole.telemetry.GenAiKeys.RESPONSE_ID;
+import static dev.wormhole.telemetry.GenAiKeys.RESPONSE_MODEL;
+import static dev.wormhole.telemetry.GenAiKeys.SERVER_ADDRESS;
+import static dev.wormhole.telemetry.GenAiKeys.SERVER_PORT;
+import static dev.wormhole.telemetry.GenAiKeys.TARGET;
+import static dev.wormhole.telemetry.GenAiKeys.TEMPERATURE;
+
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +30,6 @@ import dev.wormhole.core.ChatResult;
 import dev.wormhole.core.EmbeddingResult;
 import dev.wormhole.core.FinishReason;
 import dev.wormhole.core.Usage;
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.context.Context;
@@ -30,24 +47,6 @@ public final class GenAiCall {
             Double temperature, int attempt, boolean fallback, URI server) {
     }
 
-    static final AttributeKey<String> OPERATION = AttributeKey.stringKey("gen_ai.operation.name");
-    static final AttributeKey<String> PROVIDER = AttributeKey.stringKey("gen_ai.provider.name");
-    static final AttributeKey<String> REQUEST_MODEL = AttributeKey.stringKey("gen_ai.request.model");
-    static final AttributeKey<Long> MAX_TOKENS = AttributeKey.longKey("gen_ai.request.max_tokens");
-    static final AttributeKey<Double> TEMPERATURE = AttributeKey.doubleKey("gen_ai.request.temperature");
-    static final AttributeKey<String> RESPONSE_MODEL = AttributeKey.stringKey("gen_ai.response.model");
-    static final AttributeKey<String> RESPONSE_ID = AttributeKey.stringKey("gen_ai.response.id");
-    static final AttributeKey<List<String>> FINISH_REASONS = AttributeKey.stringArrayKey(
-            "gen_ai.response.finish_reasons");
-    static final AttributeKey<Long> INPUT_TOKENS = AttributeKey.longKey("gen_ai.usage.input_tokens");
-    static final AttributeKey<Long> OUTPUT_TOKENS = AttributeKey.longKey("gen_ai.usage.output_tokens");
-    static final AttributeKey<Long> CACHED_TOKENS = AttributeKey.longKey("gen_ai.usage.cache_read.input_tokens");
-    static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
-    static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
-    static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("wormhole.attempt");
-    static final AttributeKey<String> TARGET = AttributeKey.stringKey("wormhole.target");
-    static final AttributeKey<Boolean> FALLBACK = AttributeKey.booleanKey("wormhole.fallback");
-    static final AttributeKey<Double> FIRST_CHUNK = AttributeKey.doubleKey("wormhole.time_to_first_chunk");
 
     private final Traced traced;
     private final long started = System.nanoTime();

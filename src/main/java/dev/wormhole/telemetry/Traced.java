@@ -5,7 +5,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import dev.wormhole.core.GatewayException;
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
@@ -23,8 +22,6 @@ import io.smallrye.mutiny.subscription.UniSubscriber;
  * {@code traceparent}. Ends once, on the first {@link #end}.
  */
 public final class Traced {
-
-    static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
     private final Span span;
     private final Context context;
@@ -51,10 +48,10 @@ public final class Traced {
             return;
         }
         if (failure != null) {
-            span.setAttribute(ERROR_TYPE, errorType(failure));
+            span.setAttribute(GenAiKeys.ERROR_TYPE, errorType(failure));
             span.setStatus(StatusCode.ERROR, failure.getMessage() == null ? "" : failure.getMessage());
         } else if (cancelled) {
-            span.setAttribute(ERROR_TYPE, "cancelled");
+            span.setAttribute(GenAiKeys.ERROR_TYPE, "cancelled");
         }
         span.end();
     }

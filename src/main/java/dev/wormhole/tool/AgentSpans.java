@@ -1,12 +1,19 @@
 package dev.wormhole.tool;
 
+import static dev.wormhole.telemetry.GenAiKeys.AGENT_NAME;
+import static dev.wormhole.telemetry.GenAiKeys.AGENT_STEP;
+import static dev.wormhole.telemetry.GenAiKeys.ERROR_TYPE;
+import static dev.wormhole.telemetry.GenAiKeys.OPERATION;
+import static dev.wormhole.telemetry.GenAiKeys.TOOL_CALL_ID;
+import static dev.wormhole.telemetry.GenAiKeys.TOOL_NAME;
+import static dev.wormhole.telemetry.GenAiKeys.TOOL_TYPE;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.wormhole.core.ToolCall;
 import dev.wormhole.routing.CallTrace;
 import dev.wormhole.telemetry.Traced;
 import dev.wormhole.telemetry.Tracing;
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.StatusCode;
 
@@ -18,13 +25,6 @@ import io.opentelemetry.api.trace.StatusCode;
 @ApplicationScoped
 class AgentSpans {
 
-    static final AttributeKey<String> OPERATION = AttributeKey.stringKey("gen_ai.operation.name");
-    static final AttributeKey<String> AGENT_NAME = AttributeKey.stringKey("gen_ai.agent.name");
-    static final AttributeKey<Long> STEP = AttributeKey.longKey("wormhole.agent.step");
-    static final AttributeKey<String> TOOL_NAME = AttributeKey.stringKey("gen_ai.tool.name");
-    static final AttributeKey<String> TOOL_CALL_ID = AttributeKey.stringKey("gen_ai.tool.call.id");
-    static final AttributeKey<String> TOOL_TYPE = AttributeKey.stringKey("gen_ai.tool.type");
-    static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
     private final Tracing tracing;
 
@@ -46,7 +46,8 @@ class AgentSpans {
         if (agent == null) {
             return null;
         }
-        Traced span = tracing.internal(agent.context(), "agent_step " + (step + 1), Attributes.of(STEP, step + 1L));
+        Traced span = tracing.internal(agent.context(), "agent_step " + (step + 1),
+                Attributes.of(AGENT_STEP, step + 1L));
         trace.parent(span.context());
         return span;
     }

@@ -133,8 +133,14 @@ public class Dispatcher {
     /** As {@link #stream(ChatRequest, List, CallTrace)} for a stream of any items, opened by {@code onTarget}. */
     public <E extends Metered> Uni<Multi<E>> stream(String model, List<String> fallbacks, CallTrace trace,
             BiFunction<Provider, ModelRef, Multi<E>> onTarget) {
+        return stream("chat", model, fallbacks, trace, onTarget);
+    }
+
+    /** As {@link #stream(String, List, CallTrace, BiFunction)} for a stream of {@code operation}, e.g. speech. */
+    public <E extends Metered> Uni<Multi<E>> stream(String operation, String model, List<String> fallbacks,
+            CallTrace trace, BiFunction<Provider, ModelRef, Multi<E>> onTarget) {
         return planned(model, fallbacks, Operation.STREAM_OPEN, trace, target -> true, Permit::settleStream,
-                (target, plan) -> calls.openStream(target, plan, onTarget, trace))
+                (target, plan) -> calls.openStream(operation, target, plan, onTarget, trace))
                 .map(stream -> {
                     trace.committed();
                     return withinClientPatience(stream, trace.clientDeadline());

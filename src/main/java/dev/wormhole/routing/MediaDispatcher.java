@@ -58,7 +58,7 @@ public class MediaDispatcher {
     public Uni<Multi<AudioChunk>> speech(SpeechRequest request, CallTrace trace) {
         trace.demand(new TokenDemand(tokens(request.input()), 0L));
         Usage billed = Usage.of(tokens(request.input()), 0);
-        return dispatcher.stream(request.model(), List.of(), trace, (provider, target) -> billedOnFirst(
+        return dispatcher.stream("speech", request.model(), List.of(), trace, (provider, target) -> billedOnFirst(
                 speechOf(provider).speak(request.withModel(target.model())), billed));
     }
 

@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Multi;
  */
 final class StreamUsage {
 
+    private final String operation;
     private final ModelRef target;
     private final UsageMetrics metrics;
     private final Spending.Call spend;
@@ -26,7 +27,9 @@ final class StreamUsage {
     private final AtomicReference<Usage> reported = new AtomicReference<>();
     private final AtomicLong characters = new AtomicLong();
 
-    StreamUsage(ModelRef target, UsageMetrics metrics, Spending.Call spend, String keyName) {
+    /** The accounting of a stream of {@code operation} ({@code chat}, {@code speech}) on {@code target}. */
+    StreamUsage(String operation, ModelRef target, UsageMetrics metrics, Spending.Call spend, String keyName) {
+        this.operation = operation;
         this.target = target;
         this.metrics = metrics;
         this.spend = spend;
@@ -46,7 +49,7 @@ final class StreamUsage {
             String outcome = failure != null ? UsageMetrics.outcome(failure)
                     : cancelled ? UsageMetrics.CANCELLED : UsageMetrics.OK;
             Usage usage = used();
-            metrics.record("chat.stream", target, keyName, outcome, elapsed(), usage);
+            metrics.record(operation + ".stream", target, keyName, outcome, elapsed(), usage);
             timing(usage);
             spend.ended(usage, failure);
         });
@@ -59,14 +62,14 @@ final class StreamUsage {
 
     void endedBeforeFirstChunk(Throwable failure, boolean cancelled) {
         String outcome = failure != null ? UsageMetrics.outcome(failure) : UsageMetrics.CANCELLED;
-        metrics.record("chat.stream", target, keyName, outcome, elapsed(), null);
+        metrics.record(operation + ".stream", target, keyName, outcome, elapsed(), null);
         spend.ended(null, failure);
     }
 
-    /** The stream's time to its first chunk, and per output token after it. */
+    /** A chat stream's time to its first chunk, and per output token after it. */
     private void timing(Usage usage) {
         long first = firstChunk;
-        if (first == 0) {
+        if (first == 0 || !"chat".equals(operation)) {
             return;
         }
         long after = System.nanoTime() - first;

@@ -73,21 +73,24 @@ class TargetCalls {
         });
     }
 
-    /** A stream opened on one target: the lease is held until the stream ends, its span too. */
-    <E extends Metered> Uni<Multi<E>> openStream(ModelRef target, Plan plan,
+    /**
+     * A stream of {@code operation} ({@code chat}, {@code speech}) opened on one target: the lease is held until
+     * the stream ends, its span too.
+     */
+    <E extends Metered> Uni<Multi<E>> openStream(String operation, ModelRef target, Plan plan,
             BiFunction<Provider, ModelRef, Multi<E>> onTarget, CallTrace trace) {
         return Uni.createFrom().deferred(() -> {
             Lease lease = registry.lease(target.provider());
             Runnable done = planner.track(target);
             Duration firstToken = directory.settings(target.provider()).orElseThrow().timeouts().firstToken();
-            StreamUsage usage = new StreamUsage(target, metrics, admission.spend(trace, target),
+            StreamUsage usage = new StreamUsage(operation, target, metrics, admission.spend(trace, target),
                     trace.caller().name());
             AtomicBoolean handedOver = new AtomicBoolean();
             AtomicReference<GenAiCall> span = new AtomicReference<>();
             Uni<Multi<E>> opened = guards.call(target.provider(), target.model(), Operation.STREAM_OPEN,
                     plan.deadline(), plan.hasNext(target), () -> admission.attemptStream(trace, target, () -> {
                 int attempt = trace.started(target);
-                GenAiCall tried = spans.start(trace, target, "chat", attempt, isFallback(plan, target));
+                GenAiCall tried = spans.start(trace, target, operation, attempt, isFallback(plan, target));
                 span.set(tried);
                 Multi<E> items = Traced.withinStream(GenAiCall.traced(tried),
                         () -> onTarget.apply(lease.provider(), target));

@@ -26,6 +26,9 @@ import io.micrometer.core.instrument.Timer;
 @ApplicationScoped
 public class UsageMetrics {
 
+    /** The suffix of a streamed operation's label ({@code chat.stream}); its GenAI operation is the rest. */
+    private static final String STREAM = ".stream";
+
     /** How a request ended. */
     public static final String OK = "ok";
     public static final String CANCELLED = "cancelled";
@@ -56,7 +59,9 @@ public class UsageMetrics {
      * label is the model when the catalog or the configuration knows it, {@code other} otherwise.
      */
     public void record(String operation, ModelRef ref, String keyName, String outcome, Duration elapsed, Usage usage) {
-        genAi.call(operation.startsWith("chat") ? "chat" : operation, ref.provider(), genAiModel(ref), keyName,
+        String genAiOperation = operation.endsWith(STREAM) ? operation.substring(0, operation.length() - STREAM.length())
+                : operation;
+        genAi.call(genAiOperation, ref.provider(), genAiModel(ref), keyName,
                 OK.equals(outcome) ? null : outcome, elapsed, usage == null ? 0 : usage.promptTokens(),
                 usage == null ? 0 : usage.completionTokens(), usage != null);
         String model = genAiModel(ref);

@@ -35,6 +35,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
 import dev.wormhole.testing.Gateway;
+import io.restassured.RestAssured;
 import dev.wormhole.testing.UpstreamMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -81,6 +82,20 @@ class SpeechTest {
         assertThat(longWav).hasSize(44 + 520 * 160 * 2);
         int dataBytes = ByteBuffer.wrap(longWav, 40, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
         assertThat(dataBytes).isEqualTo(longWav.length - 44);
+    }
+
+    @Test
+    void countsSpeechAsSpeechNotChatInTheMetrics() {
+        speak("{\"model\":\"sim-tts-1\",\"input\":\"Hi\",\"voice\":\"alloy\",\"response_format\":\"wav\"}")
+                .statusCode(200);
+
+        String metrics = RestAssured.given().get("/q/metrics").then().statusCode(200).extract()
+                .asString();
+        assertThat(metrics)
+                .containsPattern("wormhole_requests_total\\{[^}]*model=\"sim-tts-1\",operation=\"speech.stream\"")
+                .containsPattern("gen_ai_client_operation_duration_seconds_count\\{[^}]*gen_ai_operation_name="
+                        + "\"speech\",[^}]*gen_ai_request_model=\"sim-tts-1\"")
+                .doesNotContainPattern("wormhole_requests_total\\{[^}]*model=\"sim-tts-1\",operation=\"chat");
     }
 
     @Test

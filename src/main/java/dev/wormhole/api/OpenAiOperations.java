@@ -19,6 +19,7 @@ import dev.wormhole.api.dto.UsageDto;
 import dev.wormhole.core.EmbeddingRequest;
 import dev.wormhole.core.EmbeddingResult;
 import dev.wormhole.core.GatewayException;
+import dev.wormhole.config.AgentConfig;
 import dev.wormhole.config.WormholeConfig;
 import dev.wormhole.core.ChatRequest;
 import dev.wormhole.discovery.CapabilityGate;
@@ -42,7 +43,7 @@ public class OpenAiOperations {
     private final AgentLoop agent;
     private final ToolRegistry tools;
     private final CapabilityGate gate;
-    private final WormholeConfig.Agent agentLimits;
+    private final AgentConfig agentLimits;
     private final long maxImageBytes;
 
     OpenAiOperations(Dispatcher dispatcher, AgentLoop agent, ToolRegistry tools, CapabilityGate gate,

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.wormhole.config.BatchConfig;
 import dev.wormhole.config.WormholeConfig;
 import dev.wormhole.core.GatewayException;
 import io.micrometer.core.instrument.Counter;
@@ -30,7 +31,7 @@ import io.smallrye.mutiny.subscription.Cancellable;
 @ApplicationScoped
 public class BatchRunner {
 
-    private final WormholeConfig.Batch config;
+    private final BatchConfig config;
     private final MeterRegistry meters;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Set<BatchRun> running = ConcurrentHashMap.newKeySet();

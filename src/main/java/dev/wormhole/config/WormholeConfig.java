@@ -9,6 +9,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithDefaults;
+import io.smallrye.config.WithName;
 
 /** Every setting of the gateway, under the {@code wormhole} prefix. */
 @ConfigMapping(prefix = "wormhole")
@@ -38,7 +39,7 @@ public interface WormholeConfig {
     LimitsConfig limits();
 
     /** Life cycle of cached provider instances. */
-    Registry registry();
+    RegistryConfig registry();
 
     /** Gateway API keys clients must present. */
     Auth auth();
@@ -50,7 +51,7 @@ public interface WormholeConfig {
     Models models();
 
     /** Batch fan-out ({@code POST /v1/batch}). */
-    Batch batch();
+    BatchConfig batch();
 
     /**
      * Public model names mapped to ordered {@code provider/model} targets, e.g.
@@ -58,8 +59,12 @@ public interface WormholeConfig {
      */
     Map<String, Route> routes();
 
-    /** Caps retries across each provider so that retries never amplify an outage. */
-    RetryBudget retryBudget();
+    /**
+     * Caps retries across each provider so that retries never amplify an outage. Named explicitly: a validation
+     * failure names its group by the method otherwise ({@code retryBudget}), not by the key.
+     */
+    @WithName("retry-budget")
+    RetryBudgetConfig retryBudget();
 
     /**
      * Server-side tools by name: HTTP tools defined here, and the guards of every tool. A tool without an
@@ -69,7 +74,7 @@ public interface WormholeConfig {
     Map<String, ToolConfig> tools();
 
     /** The agent loop that runs server tools for chat completions. */
-    Agent agent();
+    AgentConfig agent();
 
     /**
      * Virtual keys declared in configuration, by name: a GitOps alternative to creating them through the admin API
@@ -123,25 +128,6 @@ public interface WormholeConfig {
      */
     Map<String, PriceConfig> prices();
 
-    /** Agent loop limits. */
-    interface Agent {
-        /** Model turns that end in server tool calls allowed when the request names no {@code max_steps}. */
-        @WithDefault("8")
-        int defaultMaxSteps();
-
-        /** The largest {@code max_steps} a request may ask for. */
-        @WithDefault("32")
-        int maxSteps();
-
-        /** Tool calls of one turn run at once. */
-        @WithDefault("8")
-        int maxParallelTools();
-
-        /** Largest tool output fed back to the model; larger output is an error result. */
-        @WithDefault("1M")
-        MemorySize maxToolOutput();
-    }
-
     /** An alias and how its targets are chosen. */
     interface Route {
         /** Targets as {@code provider/model}, in preference order. */
@@ -166,36 +152,6 @@ public interface WormholeConfig {
         WEIGHTED,
         /** The target with the fewest requests in flight through this gateway. */
         LEAST_IN_FLIGHT
-    }
-
-    /** The retry budget of each provider. */
-    interface RetryBudget {
-        /** Retries allowed as a fraction of the calls in the window. */
-        @WithDefault("0.2")
-        double ratio();
-
-        /** The sliding window the ratio is measured over. */
-        @WithDefault("10s")
-        Duration window();
-
-        /** Retries always allowed per window, so that a quiet provider can still retry. */
-        @WithDefault("10")
-        int minRetries();
-    }
-
-    /** Provider instance cache. */
-    interface Registry {
-        /** An instance with no lease that was not used for this long is closed by the sweep. */
-        @WithDefault("10m")
-        Duration idleTimeout();
-
-        /** Most provider instances kept open; the least recently used idle ones are closed beyond it. */
-        @WithDefault("64")
-        int maxInstances();
-
-        /** How often the idle sweep runs. */
-        @WithDefault("30s")
-        Duration sweepInterval();
     }
 
     /** Client authentication. */
@@ -273,21 +229,6 @@ public interface WormholeConfig {
         /** Largest document accepted; a larger one is abandoned and the last good map kept. */
         @WithDefault("16M")
         MemorySize maxSize();
-    }
-
-    /** Limits of {@code POST /v1/batch}; its body is bounded by {@code wormhole.limits.max-request-body}. */
-    interface Batch {
-        /** Items run at once when the request names no {@code concurrency}. */
-        @WithDefault("10")
-        int defaultConcurrency();
-
-        /** Most items of one batch in flight at once, whatever the request asks. */
-        @WithDefault("100")
-        int maxConcurrency();
-
-        /** Most items in one batch. */
-        @WithDefault("1000")
-        int maxItems();
     }
 
     /** Shutdown behaviour. */

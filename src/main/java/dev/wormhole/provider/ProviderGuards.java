@@ -14,6 +14,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 import dev.wormhole.config.ProviderConfig;
+import dev.wormhole.config.RetryBudgetConfig;
 import dev.wormhole.config.WormholeConfig;
 import dev.wormhole.core.Deadline;
 import dev.wormhole.core.ErrorKind;
@@ -185,7 +186,7 @@ public class ProviderGuards {
     }
 
     private RetryBudget budget(String providerId) {
-        WormholeConfig.RetryBudget budget = config.retryBudget();
+        RetryBudgetConfig budget = config.retryBudget();
         return budgets.computeIfAbsent(providerId,
                 id -> new RetryBudget(budget.ratio(), budget.window(), budget.minRetries(), System::nanoTime));
     }

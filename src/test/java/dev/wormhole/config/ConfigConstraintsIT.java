@@ -1,0 +1,40 @@
+package dev.wormhole.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.wormhole.testing.GatewayProcess;
+
+/**
+ * Settings out of their declared range stop the packaged gateway at start-up, all of them reported at once with
+ * their keys, instead of failing a request later (a {@code max-parallel-tools} of 0 used to reach a
+ * {@code merge(0)} at request time).
+ */
+class ConfigConstraintsIT {
+
+    @Test
+    void outOfRangeSettingsStopStartUpNamingEveryKey() throws Exception {
+        try (GatewayProcess gateway = GatewayProcess.start(Map.of(
+                "wormhole.agent.max-parallel-tools", "0",
+                "wormhole.batch.default-concurrency", "0",
+                "wormhole.registry.max-instances", "0",
+                "wormhole.retry-budget.ratio", "-1",
+                "wormhole.registry.sweep-interval", "0s"))) {
+            assertThat(gateway.awaitExit(Duration.ofSeconds(60))).isNotZero();
+            assertThat(gateway.output()).contains("wormhole.agent.max-parallel-tools", "wormhole.batch.default-concurrency",
+                    "wormhole.registry.max-instances", "wormhole.retry-budget.ratio", "wormhole.registry.sweep-interval")
+                    .doesNotContain("Listening on");
+        }
+    }
+
+    @Test
+    void theDefaultsAreInRange() throws Exception {
+        try (GatewayProcess gateway = GatewayProcess.start(Map.of())) {
+            assertThat(gateway.awaitListening(Duration.ofSeconds(60))).isNotNull();
+        }
+    }
+}

@@ -16,8 +16,9 @@ import dev.wormhole.core.ToolCall;
 /**
  * Reads Anthropic message content into core messages. A user turn's {@code tool_result} blocks become core
  * {@link Role#TOOL} messages, one per result and in order, followed by one user message with the turn's other
- * blocks; an assistant turn's {@code tool_use} blocks become its tool calls. {@code cache_control} is dropped
- * and a tool result's {@code is_error} too: the core model has no slot for either.
+ * blocks; an assistant turn's {@code tool_use} blocks become its tool calls, and a tool result's
+ * {@code is_error} its {@link ChatMessage#toolError()}. {@code cache_control} is dropped: the core model has no
+ * slot for it.
  */
 final class MessagesContent {
 
@@ -129,7 +130,17 @@ final class MessagesContent {
                 }
             }
         }
-        return new ChatMessage(Role.TOOL, parts, null, List.of(), id);
+        return new ChatMessage(Role.TOOL, parts, null, List.of(), id, isError(block.get("is_error"), path));
+    }
+
+    private static boolean isError(JsonNode flag, String path) {
+        if (flag == null || flag.isNull()) {
+            return false;
+        }
+        if (!flag.isBoolean()) {
+            throw GatewayException.invalid(path + ".is_error", path + ".is_error must be a boolean.");
+        }
+        return flag.booleanValue();
     }
 
     private static ContentPart.Text text(JsonNode block, String path) {

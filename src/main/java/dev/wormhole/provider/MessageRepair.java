@@ -57,7 +57,7 @@ public final class MessageRepair {
                             + m.toolCallId() + "', which no earlier assistant message called (or it was answered"
                             + " already).");
                 }
-                out.add(new ChatMessage(Role.TOOL, clean(m.content()), m.name(), List.of(), id));
+                out.add(new ChatMessage(Role.TOOL, clean(m.content()), m.name(), List.of(), id, m.toolError()));
                 continue;
             }
             if (!pending.isEmpty() && (m.role() == Role.ASSISTANT || m.role() == Role.USER)) {

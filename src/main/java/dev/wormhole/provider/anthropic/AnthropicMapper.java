@@ -59,7 +59,7 @@ final class AnthropicMapper {
                 case SYSTEM, DEVELOPER -> system.add(Block.text(WireSupport.systemText(m, i, "Anthropic")));
                 case USER -> append(turns, "user", userBlocks(m, i));
                 case TOOL -> append(turns, "user",
-                        List.of(Block.toolResult(m.toolCallId(), m.text().isEmpty() ? null : m.text())));
+                        List.of(Block.toolResult(m.toolCallId(), m.text().isEmpty() ? null : m.text(), m.toolError())));
                 case ASSISTANT -> append(turns, "assistant", assistantBlocks(m, i, json));
             }
         }

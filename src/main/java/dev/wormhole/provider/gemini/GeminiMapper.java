@@ -152,8 +152,9 @@ final class GeminiMapper {
         } catch (JsonProcessingException e) {
             parsed = text;
         }
-        Map<String, Object> response = parsed instanceof Map<?, ?> object ? (Map<String, Object>) object
-                : Map.of("result", parsed);
+        // Gemini reads a failed call's details under "error" (and its output under any other key).
+        Map<String, Object> response = m.toolError() ? Map.of("error", parsed)
+                : parsed instanceof Map<?, ?> object ? (Map<String, Object>) object : Map.of("result", parsed);
         return new Content.Part(null, null, null, null, new Content.FunctionResponse(null, name, response), null);
     }
 

@@ -58,7 +58,8 @@ final class OllamaMapper {
             switch (m.role()) {
                 case SYSTEM, DEVELOPER -> wire.add(new Message("system", m.text(), null, null, null, null));
                 case USER -> wire.add(new Message("user", m.text(), images(m, i), null, null, null));
-                case TOOL -> wire.add(new Message("tool", m.text(), null, null, callNames.get(m.toolCallId()), null));
+                case TOOL -> wire.add(new Message("tool", m.withToolErrorInText().text(), null, null,
+                        callNames.get(m.toolCallId()), null));
                 case ASSISTANT -> {
                     List<Message.ToolCall> calls = new ArrayList<>();
                     for (int c = 0; c < m.toolCalls().size(); c++) {

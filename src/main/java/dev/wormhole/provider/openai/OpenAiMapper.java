@@ -65,8 +65,8 @@ final class OpenAiMapper {
         List<WireMessage.WireToolCall> calls = message.toolCalls().isEmpty() ? null
                 : message.toolCalls().stream().map(c -> new WireMessage.WireToolCall(null, c.id(), "function",
                         new WireMessage.Function(c.name(), c.arguments()))).toList();
-        return new WireMessage(message.role().name().toLowerCase(), content(message), message.name(), null, calls,
-                message.toolCallId());
+        return new WireMessage(message.role().name().toLowerCase(), content(message.withToolErrorInText()),
+                message.name(), null, calls, message.toolCallId());
     }
 
     private static Object content(ChatMessage message) {

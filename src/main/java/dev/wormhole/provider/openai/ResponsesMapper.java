@@ -40,7 +40,7 @@ final class ResponsesMapper {
         for (ChatMessage m : MessageRepair.repair(request.messages(), java.util.function.UnaryOperator.identity())) {
             switch (m.role()) {
                 case TOOL -> input.add(new ResponsesRequest.FunctionCallOutput("function_call_output", m.toolCallId(),
-                        m.text()));
+                        m.withToolErrorInText().text()));
                 case ASSISTANT -> {
                     if (!m.text().isEmpty()) {
                         input.add(new ResponsesRequest.InputMessage("assistant", m.text()));

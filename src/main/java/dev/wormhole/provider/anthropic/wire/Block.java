@@ -31,8 +31,9 @@ public record Block(String type, String text, Source source, String id, String n
         return new Block("tool_use", null, null, id, name, input, null, null, null, null, null, null);
     }
 
-    public static Block toolResult(String toolUseId, String content) {
-        return new Block("tool_result", null, null, null, null, null, toolUseId, content, null, null, null, null);
+    public static Block toolResult(String toolUseId, String content, boolean isError) {
+        return new Block("tool_result", null, null, null, null, null, toolUseId, content, isError ? Boolean.TRUE : null,
+                null, null, null);
     }
 
     public static Block thinking(String thinking, String signature) {

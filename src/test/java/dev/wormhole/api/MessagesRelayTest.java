@@ -7,9 +7,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.wormhole.testing.Metrics.count;
+import static dev.wormhole.testing.Metrics.scrape;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 import java.net.URL;
@@ -118,6 +121,24 @@ class MessagesRelayTest {
                 .withHeader("anthropic-beta", equalTo("context-management-2025-06-27"))
                 .withHeader("x-api-key", equalTo(UpstreamMock.ANTHROPIC_KEY))
                 .withRequestBody(equalToJson(RICH_REQUEST.replace("claude/claude-sonnet-4-5", "claude-sonnet-4-5"))));
+    }
+
+    @Test
+    void countsARelayedReplyInTheMetricsWithTheUsageItCarried() {
+        upstream.stubFor(post(urlEqualTo("/v1/messages")).willReturn(json(RICH_REPLY)));
+        String[] labels = { "gen_ai_operation_name=\"chat\"", "gen_ai_provider_name=\"claude\"",
+            "error_type=\"none\"" };
+        String[] input = { labels[0], labels[1], labels[2], "gen_ai_token_type=\"input\"" };
+        String before = scrape();
+
+        authorized().body(RICH_REQUEST).post("/v1/messages").then().statusCode(200);
+
+        await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                count(scrape(), "gen_ai_client_operation_duration_seconds_count", labels)
+                        - count(before, "gen_ai_client_operation_duration_seconds_count", labels)).isEqualTo(1));
+        assertThat(count(scrape(), "gen_ai_client_token_usage_tokens_sum", input)
+                - count(before, "gen_ai_client_token_usage_tokens_sum", input))
+                .as("fresh, cache-written and cache-read input").isEqualTo(12 + 100 + 50);
     }
 
     @Test

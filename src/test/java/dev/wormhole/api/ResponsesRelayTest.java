@@ -1,12 +1,17 @@
 package dev.wormhole.api;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.wormhole.testing.Metrics.count;
+import static dev.wormhole.testing.Metrics.scrape;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 import org.junit.jupiter.api.Test;
@@ -84,6 +89,34 @@ class ResponsesRelayTest extends SdkSuite {
                  "tools":[{"type":"function","name":"spawn","parameters":{"type":"object"}}]}],
                  "include":["reasoning.encrypted_content"],"reasoning":{"effort":"high","summary":"auto"},
                  "store":false,"prompt_cache_key":"abc","future_field":{"kept":true}}""")));
+    }
+
+    @Test
+    void countsRelayedRepliesAndStreamsInTheMetricsWithTheUsageTheyCarried() {
+        upstream.stubFor(post(urlEqualTo("/v1/responses")).withRequestBody(containing("\"stream\":true"))
+                .willReturn(sse(STREAM)));
+        upstream.stubFor(post(urlEqualTo("/v1/responses")).withRequestBody(notContaining("\"stream\":true"))
+                .willReturn(json(REPLY)));
+        String[] labels = { "gen_ai_operation_name=\"chat\"", "gen_ai_provider_name=\"responsive\"",
+            "error_type=\"none\"" };
+        String[] input = { labels[0], labels[1], labels[2], "gen_ai_token_type=\"input\"" };
+        String[] output = { labels[0], labels[1], labels[2], "gen_ai_token_type=\"output\"" };
+        String before = scrape();
+
+        authorized().body(REQUEST).post("/v1/responses").then().statusCode(200);
+        authorized().body("{\"model\":\"responsive/gpt-5\",\"input\":\"hi\",\"stream\":true}").post("/v1/responses")
+                .then().statusCode(200);
+
+        await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                count(scrape(), "gen_ai_client_operation_duration_seconds_count", labels)
+                        - count(before, "gen_ai_client_operation_duration_seconds_count", labels)).isEqualTo(2));
+        String after = scrape();
+        assertThat(count(after, "gen_ai_client_token_usage_tokens_sum", input)
+                - count(before, "gen_ai_client_token_usage_tokens_sum", input)).isEqualTo(30 + 3);
+        assertThat(count(after, "gen_ai_client_token_usage_tokens_sum", output)
+                - count(before, "gen_ai_client_token_usage_tokens_sum", output)).isEqualTo(5 + 2);
+        assertThat(count(after, "gen_ai_server_time_to_first_token_seconds_count", labels)
+                - count(before, "gen_ai_server_time_to_first_token_seconds_count", labels)).isEqualTo(1);
     }
 
     @Test

@@ -54,6 +54,31 @@ class AnthropicModelsTest {
     }
 
     @Test
+    void pagesBackwardsWithBeforeIdThroughTheSameModels() {
+        List<String> all = Gateway.request().get("/v1/models").then().statusCode(200).extract().jsonPath()
+                .getList("data.id");
+        // From the last model of the list backwards, five at a time, until the first page.
+        List<String> seen = new ArrayList<>(List.of(all.get(all.size() - 1)));
+        boolean more = true;
+        while (more) {
+            var page = Gateway.request().header("anthropic-version", "2023-06-01").queryParam("limit", 5)
+                    .queryParam("before_id", seen.get(0)).get("/v1/models").then().statusCode(200).extract()
+                    .jsonPath();
+            List<String> ids = page.getList("data.id");
+            assertThat(ids).isNotEmpty().hasSizeLessThanOrEqualTo(5);
+            assertThat(page.getString("first_id")).isEqualTo(ids.get(0));
+            assertThat(page.getString("last_id")).isEqualTo(ids.get(ids.size() - 1));
+            seen.addAll(0, ids);
+            more = page.getBoolean("has_more");
+        }
+
+        assertThat(seen).isEqualTo(all);
+        Gateway.request().header("anthropic-version", "2023-06-01").queryParam("before_id", all.get(1))
+                .queryParam("after_id", all.get(0)).get("/v1/models").then().statusCode(400)
+                .body("error.param", equalTo("before_id"));
+    }
+
+    @Test
     void answersOneModelInAnthropicsShape() {
         Gateway.request().header("anthropic-version", "2023-06-01").get("/v1/models/simulator/sim-1").then()
                 .statusCode(200).body("type", equalTo("model")).body("id", equalTo("simulator/sim-1"));

@@ -1,19 +1,20 @@
 package dev.wormhole.config;
 
-import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
-/** Finds every mistake in the configuration at once, so startup fails with one message listing them all. */
+/**
+ * Finds the mistakes that no single setting's declared constraint can see — settings that contradict each other,
+ * names that must refer to something configured, map keys — all at once, so that start-up fails with one message
+ * listing them. Each setting's own range is declared on its {@code @ConfigMapping} method (Bean Validation) and
+ * checked by SmallRye Config while the mapping is built, before this runs.
+ */
 final class ConfigProblems {
 
-    /** The largest per-minute limit the state store counts. */
-    private static final long MAX_LIMIT = 1L << 52;
     /** The longest model name a deployment limit may be set for (it becomes part of a state key). */
     private static final int MAX_MODEL_LENGTH = 400;
 
@@ -37,42 +38,17 @@ final class ConfigProblems {
                             + profiles.all().stream().map(VendorProfile::id).toList());
                 }
             });
-            provider.maxTokensParam().ifPresent(param -> {
-                if (!List.of("max_tokens", "max_completion_tokens").contains(param)) {
-                    problems.add(key + ".max-tokens-param must be max_tokens or max_completion_tokens");
-                }
-            });
-            if (!List.of("chat-completions", "responses").contains(provider.wireApi())) {
-                problems.add(key + ".wire-api must be chat-completions or responses");
-            } else if ("responses".equals(provider.wireApi()) && provider.dialect() != Dialect.OPENAI) {
+            if (provider.wireApi() == WireApi.RESPONSES && provider.dialect() != Dialect.OPENAI) {
                 problems.add(key + ".wire-api=responses applies to dialect openai only");
             }
-            if (!List.of("openai", "cohere", "voyage").contains(provider.rerankApi())) {
-                problems.add(key + ".rerank-api must be openai, cohere or voyage");
-            } else if (!"openai".equals(provider.rerankApi()) && provider.dialect() != Dialect.OPENAI) {
-                problems.add(key + ".rerank-api=" + provider.rerankApi() + " applies to dialect openai only");
+            if (provider.rerankApi() != RerankApi.OPENAI && provider.dialect() != Dialect.OPENAI) {
+                problems.add(key + ".rerank-api=" + provider.rerankApi().name().toLowerCase(Locale.ROOT)
+                        + " applies to dialect openai only");
             }
-            if (!List.of("header", "query").contains(provider.apiKeyIn())) {
-                problems.add(key + ".api-key-in must be header or query");
-            } else if ("query".equals(provider.apiKeyIn()) && provider.dialect() != Dialect.GEMINI) {
+            if (provider.apiKeyIn() == ApiKeyIn.QUERY && provider.dialect() != Dialect.GEMINI) {
                 problems.add(key + ".api-key-in=query applies to dialect gemini only");
             }
-            if (provider.defaultMaxTokens() < 1) {
-                problems.add(key + ".default-max-tokens must be at least 1");
-            }
-            if (provider.maxConnections() < 1) {
-                problems.add(key + ".max-connections must be at least 1");
-            }
-            if (provider.bulkhead().maxConcurrent() < 1 || provider.bulkhead().queue() < 1) {
-                problems.add(key + ".bulkhead.max-concurrent and .bulkhead.queue must be at least 1");
-            }
-            if (provider.retry().maxRetries() < 0 || provider.retry().jitter().compareTo(provider.retry().delay()) > 0) {
-                problems.add(key + ".retry.max-retries must not be negative and .retry.jitter must not exceed .retry.delay");
-            }
-            if (provider.circuitBreaker().requestVolume() < 1 || provider.circuitBreaker().failureRatio() <= 0
-                    || provider.circuitBreaker().failureRatio() > 1) {
-                problems.add(key + ".circuit-breaker.request-volume must be at least 1 and .failure-ratio in (0, 1]");
-            }
+            problems.addAll(retryProblems(key + ".retry", provider.retry()));
             provider.baseUrl().ifPresent(url -> {
                 if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
                     problems.add(key + ".base-url must be an absolute http(s) URL, not '" + url + "'");
@@ -83,6 +59,8 @@ final class ConfigProblems {
             }
             problems.addAll(limitProblems(key + ".limits", provider.limits()));
         }
+        config.tools().forEach((name, tool) -> problems.addAll(retryProblems("wormhole.tools." + name + ".retry",
+                tool.retry())));
         config.routes().forEach((alias, route) -> problems.addAll(routeProblems(config, alias, route)));
         config.defaultProvider().ifPresent(id -> {
             ProviderConfig provider = config.providers().get(id);
@@ -102,20 +80,6 @@ final class ConfigProblems {
         if (config.auth().adminKey().filter(key -> key.isBlank() || key.length() < 16).isPresent()) {
             problems.add("wormhole.auth.admin-key must hold at least 16 characters");
         }
-        if (config.auth().keyCacheTtl().isNegative() || config.auth().keyCacheTtl().compareTo(Duration.ofSeconds(1)) > 0) {
-            problems.add("wormhole.auth.key-cache-ttl must be between 0 and 1s, so that a revoked key stops working on "
-                    + "every replica within a second");
-        }
-        if (config.responses().storeMaxEntries() < 1) {
-            problems.add("wormhole.responses.store-max-entries must be at least 1");
-        }
-        if (config.responses().storeTtl().isNegative() || config.responses().storeTtl().isZero()) {
-            problems.add("wormhole.responses.store-ttl must be positive");
-        }
-        Duration refresh = config.dashboard().refresh();
-        if (refresh.compareTo(Duration.ofMillis(100)) < 0 || refresh.compareTo(Duration.ofMinutes(1)) > 0) {
-            problems.add("wormhole.dashboard.refresh must be between 100ms and 1m");
-        }
         problems.addAll(stateProblems(config.state()));
         problems.addAll(idempotencyProblems(config.idempotency()));
         problems.addAll(priceProblems(config.prices()));
@@ -130,26 +94,18 @@ final class ConfigProblems {
             if (!model.matches("[A-Za-z0-9][A-Za-z0-9._-]*/\\S+")) {
                 problems.add(key + ": a price is set per provider/model, such as \"openai/gpt-4o\"");
             }
-            for (Optional<BigDecimal> value : List.of(price.input(), price.output(), price.cachedInput())) {
-                if (value.filter(v -> v.signum() < 0).isPresent()) {
-                    problems.add(key + ": prices must not be negative");
-                    break;
-                }
-            }
         });
         return problems;
     }
 
     static List<String> limitProblems(String key, ProviderLimitsConfig limits) {
         List<String> problems = new ArrayList<>();
-        limitProblem(key, limits.rpm(), limits.tpm()).ifPresent(problems::add);
         limits.deployments().forEach((model, deployment) -> {
             String at = key + ".deployments.\"" + model + "\"";
             if (model.isEmpty() || model.length() > MAX_MODEL_LENGTH || !model.matches("[^\\s{}\\p{Cntrl}]+")) {
                 problems.add(at + ": a deployment is named by its model, 1 to " + MAX_MODEL_LENGTH
                         + " characters without whitespace or braces");
             }
-            limitProblem(at, deployment.rpm(), deployment.tpm()).ifPresent(problems::add);
         });
         return problems;
     }
@@ -167,32 +123,23 @@ final class ConfigProblems {
             }
             override.capabilities().orElse(List.of()).stream().filter(c -> !CAPABILITIES.contains(c)).forEach(c ->
                     problems.add(key + ".capabilities: unknown capability '" + c + "'; use any of " + CAPABILITIES));
-            if (override.contextWindow().filter(n -> n < 1).isPresent()
-                    || override.maxOutputTokens().filter(n -> n < 1).isPresent()) {
-                problems.add(key + ": token counts must be positive");
-            }
         });
         return problems;
     }
 
-    private static Optional<String> limitProblem(String key, Optional<Long> rpm, Optional<Long> tpm) {
-        boolean bad = rpm.filter(v -> v < 1 || v > MAX_LIMIT).isPresent() || tpm.filter(v -> v < 1 || v > MAX_LIMIT)
-                .isPresent();
-        return bad ? Optional.of(key + ".rpm and .tpm must be positive numbers (at most 2^52)") : Optional.empty();
+    static List<String> retryProblems(String key, RetryConfig retry) {
+        List<String> problems = new ArrayList<>();
+        if (retry.jitter().compareTo(retry.delay()) > 0) {
+            problems.add(key + ".jitter must not exceed " + key + ".delay");
+        }
+        if (retry.delay().compareTo(retry.maxDelay()) > 0) {
+            problems.add(key + ".delay must not exceed " + key + ".max-delay");
+        }
+        return problems;
     }
 
     static List<String> idempotencyProblems(IdempotencyConfig idempotency) {
         List<String> problems = new ArrayList<>();
-        for (Duration value : List.of(idempotency.ttl(), idempotency.lockTtl(), idempotency.pollInitial(),
-                idempotency.pollMax())) {
-            if (value.isNegative() || value.isZero()) {
-                problems.add("wormhole.idempotency.ttl, lock-ttl, poll-initial and poll-max must be positive");
-                break;
-            }
-        }
-        if (idempotency.lockTtl().compareTo(Duration.ofSeconds(3)) < 0) {
-            problems.add("wormhole.idempotency.lock-ttl must be at least 3s: the lock is renewed every third of it");
-        }
         if (idempotency.pollInitial().compareTo(idempotency.pollMax()) > 0) {
             problems.add("wormhole.idempotency.poll-initial must not exceed wormhole.idempotency.poll-max");
         }
@@ -213,16 +160,6 @@ final class ConfigProblems {
                 problems.add("wormhole.state.redis-url must be redis://host:port/db or rediss://host:port/db");
             }
         });
-        if (state.redisPoolSize() < 1) {
-            problems.add("wormhole.state.redis-pool-size must be at least 1");
-        }
-        if (state.redisTimeout().isNegative() || state.redisTimeout().isZero()
-                || state.flushInterval().isNegative() || state.flushInterval().isZero()) {
-            problems.add("wormhole.state.redis-timeout and wormhole.state.flush-interval must be positive");
-        }
-        if (!state.keyPrefix().matches("[A-Za-z0-9:._-]*")) {
-            problems.add("wormhole.state.key-prefix may hold only letters, digits, ':', '.', '_' and '-'");
-        }
         return problems;
     }
 

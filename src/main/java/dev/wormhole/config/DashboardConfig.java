@@ -2,6 +2,9 @@ package dev.wormhole.config;
 
 import java.time.Duration;
 
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import io.smallrye.config.WithDefault;
 
 /** The operator's live dashboard at {@code /dashboard}. */
@@ -13,5 +16,7 @@ public interface DashboardConfig {
 
     /** How often the live stream sends a fresh snapshot; rates are measured over at least this interval. */
     @WithDefault("1s")
+    @DurationMin(millis = 100)
+    @DurationMax(minutes = 1)
     Duration refresh();
 }

@@ -2,6 +2,8 @@ package dev.wormhole.config;
 
 import java.time.Duration;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.WithDefault;
 
@@ -17,6 +19,7 @@ public interface IdempotencyConfig {
 
     /** How long a successful response is kept and replayed to a request with the same key, from when it was stored. */
     @WithDefault("24h")
+    @DurationMin(millis = 1)
     Duration ttl();
 
     /** Largest response body kept for replay; a larger response is returned as usual but not kept. */
@@ -29,13 +32,16 @@ public interface IdempotencyConfig {
      * takes over after at most this long.
      */
     @WithDefault("15s")
+    @DurationMin(seconds = 3)
     Duration lockTtl();
 
     /** First pause of a duplicate waiting for the first request; each further pause doubles, up to the maximum. */
     @WithDefault("20ms")
+    @DurationMin(millis = 1)
     Duration pollInitial();
 
     /** Longest pause between two looks of a waiting duplicate at the state store. */
     @WithDefault("500ms")
+    @DurationMin(millis = 1)
     Duration pollMax();
 }

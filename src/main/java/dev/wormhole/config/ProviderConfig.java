@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Min;
+
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** One upstream provider, {@code wormhole.providers.<id>.*}. */
 public interface ProviderConfig {
@@ -45,7 +48,7 @@ public interface ProviderConfig {
     Optional<String> profile();
 
     /** Name of the output-limit parameter sent upstream: {@code max_tokens} or {@code max_completion_tokens}. */
-    Optional<String> maxTokensParam();
+    Optional<MaxTokensParam> maxTokensParam();
 
     /** Request parameters this provider rejects; a request using one is refused with a 400 before any I/O. */
     Optional<List<String>> unsupportedParams();
@@ -83,6 +86,7 @@ public interface ProviderConfig {
     RetryConfig retry();
 
     /** The breakers of this provider, one per operation (chat, stream-open, embeddings, models). */
+    @WithName("circuit-breaker")
     CircuitBreakerConfig circuitBreaker();
 
     /** Concurrent upstream calls to this provider (the opening of a stream counts until its first chunk). */
@@ -96,14 +100,14 @@ public interface ProviderConfig {
      * {@code ?key=}, for proxies that only pass the query string).
      */
     @WithDefault("header")
-    String apiKeyIn();
+    ApiKeyIn apiKeyIn();
 
     /**
      * The OpenAI API that text generation goes through: {@code chat-completions} or {@code responses}
      * (dialect {@code openai} only).
      */
     @WithDefault("chat-completions")
-    String wireApi();
+    WireApi wireApi();
 
     /**
      * The rerank API behind {@code <base-url>/rerank} (dialect {@code openai} only): {@code openai} (the shape of
@@ -111,17 +115,19 @@ public interface ProviderConfig {
      * {@code https://api.cohere.com/v2}) or {@code voyage} (Voyage AI).
      */
     @WithDefault("openai")
-    String rerankApi();
+    RerankApi rerankApi();
 
     /**
      * Output limit sent when the caller set none, for dialects that require one (Anthropic's
      * {@code max_tokens}).
      */
     @WithDefault("4096")
+    @Min(1)
     int defaultMaxTokens();
 
     /** Most concurrent connections kept to this upstream (keep-alive pool size). */
     @WithDefault("64")
+    @Min(1)
     int maxConnections();
 
     /** Behaviour of a {@code simulator} provider. */

@@ -3,6 +3,9 @@ package dev.wormhole.config;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 /**
  * The gateway's own quotas of one upstream, {@code wormhole.providers.<id>.limits.*}, shared by every replica through
  * the state store so that the cluster as a whole stays under the upstream's quota. Every limit is optional (unset:
@@ -11,11 +14,14 @@ import java.util.Optional;
  */
 public interface ProviderLimitsConfig {
 
+    /** The largest per-minute limit the state store counts exactly (2^52). */
+    long MAX_LIMIT = 1L << 52;
+
     /** Requests per minute to this provider as a whole, all its models together. */
-    Optional<Long> rpm();
+    Optional<@Min(1) @Max(MAX_LIMIT) Long> rpm();
 
     /** Tokens (prompt and output) per minute to this provider as a whole. */
-    Optional<Long> tpm();
+    Optional<@Min(1) @Max(MAX_LIMIT) Long> tpm();
 
     /**
      * Limits of one deployment (a model of this provider, by the name the provider knows it by), on top of the
@@ -27,9 +33,9 @@ public interface ProviderLimitsConfig {
     interface DeploymentLimits {
 
         /** Requests per minute to this model of the provider. */
-        Optional<Long> rpm();
+        Optional<@Min(1) @Max(MAX_LIMIT) Long> rpm();
 
         /** Tokens (prompt and output) per minute to this model of the provider. */
-        Optional<Long> tpm();
+        Optional<@Min(1) @Max(MAX_LIMIT) Long> tpm();
     }
 }

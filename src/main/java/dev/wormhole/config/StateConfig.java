@@ -5,6 +5,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import io.smallrye.config.WithDefault;
 
 /**
@@ -31,6 +36,7 @@ public interface StateConfig {
      * How soon after a change the embedded store writes its file: a crash loses at most the changes of this interval.
      */
     @WithDefault("1s")
+    @DurationMin(millis = 1)
     Duration flushInterval();
 
     /**
@@ -41,14 +47,17 @@ public interface StateConfig {
 
     /** Connections the gateway keeps open to Redis. */
     @WithDefault("16")
+    @Min(1)
     int redisPoolSize();
 
     /** Longest one Redis command may take before it fails (a store that hangs must not hang requests). */
     @WithDefault("2s")
+    @DurationMin(millis = 1)
     Duration redisTimeout();
 
     /** Prefix of every Redis key the gateway writes, so that several deployments can share one Redis. */
     @WithDefault("wormhole:")
+    @Pattern(regexp = "[A-Za-z0-9:._-]*", message = "may hold only letters, digits, ':', '.', '_' and '-'")
     String keyPrefix();
 
     /** The two state stores. Written in configuration in lower case. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /**
  * One server-side tool, {@code wormhole.tools.<name>.*}: the guards of any tool (bean or built-in), and, when
@@ -44,6 +45,7 @@ public interface ToolConfig {
     RetryConfig retry();
 
     /** The tool's own breaker. */
+    @WithName("circuit-breaker")
     CircuitBreakerConfig circuitBreaker();
 
     /** Concurrent calls of the tool. */

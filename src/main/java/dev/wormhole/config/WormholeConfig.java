@@ -5,6 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Min;
+
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -92,10 +97,12 @@ public interface WormholeConfig {
     interface Responses {
         /** How long a stored response can be retrieved or continued after it was stored; later it is a 404. */
         @WithDefault("1h")
+        @DurationMin(millis = 1)
         Duration storeTtl();
 
         /** Most responses kept at once; storing one more evicts the oldest. */
         @WithDefault("1000")
+        @Min(1)
         int storeMaxEntries();
     }
 
@@ -174,6 +181,8 @@ public interface WormholeConfig {
          * may take to reach every replica. At most 1s; 0 looks up every request.
          */
         @WithDefault("500ms")
+        @DurationMin(millis = 0)
+        @DurationMax(seconds = 1)
         Duration keyCacheTtl();
     }
 

@@ -9,11 +9,14 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.wormhole.config.ApiKeyIn;
 import dev.wormhole.config.Dialect;
+import dev.wormhole.config.LimitsConfig;
+import dev.wormhole.config.MaxTokensParam;
 import dev.wormhole.config.ProviderConfig;
 import dev.wormhole.config.VendorProfile;
 import dev.wormhole.config.VendorProfiles;
-import dev.wormhole.config.LimitsConfig;
+import dev.wormhole.config.WireApi;
 import dev.wormhole.config.WormholeConfig;
 
 /**
@@ -49,12 +52,12 @@ public class ProviderDirectory {
         URI baseUrl = c.baseUrl().or(() -> profile.map(p -> URI.create(p.baseUrl())))
                 .orElse(defaultBaseUrl(c.dialect()));
         ProviderSettings.Quirks quirks = new ProviderSettings.Quirks(
-                c.maxTokensParam().or(() -> profile.map(VendorProfile::maxTokensParam))
+                c.maxTokensParam().map(MaxTokensParam::field).or(() -> profile.map(VendorProfile::maxTokensParam))
                         .orElse(ProviderSettings.Quirks.NONE.maxTokensParam()),
                 new java.util.HashSet<>(c.unsupportedParams().or(() -> profile.map(VendorProfile::unsupported))
                         .orElse(List.of())),
                 profile.map(VendorProfile::discovery).orElse("openai"), c.defaultMaxTokens(),
-                "responses".equals(c.wireApi()), "query".equals(c.apiKeyIn()), RerankApi.of(c.rerankApi()));
+                c.wireApi() == WireApi.RESPONSES, c.apiKeyIn() == ApiKeyIn.QUERY, c.rerankApi());
         String vendor = c.vendor().or(() -> profile.map(VendorProfile::id))
                 .orElse(switch (c.dialect()) {
                     case ANTHROPIC -> "anthropic";

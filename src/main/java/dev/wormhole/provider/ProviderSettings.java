@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.wormhole.config.Dialect;
 import dev.wormhole.config.ProviderConfig;
+import dev.wormhole.config.RerankApi;
 
 /**
  * Everything a provider instance is built from: one provider's configuration, resolved and immutable.

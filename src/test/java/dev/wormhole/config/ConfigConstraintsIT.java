@@ -23,10 +23,23 @@ class ConfigConstraintsIT {
                 "wormhole.batch.default-concurrency", "0",
                 "wormhole.registry.max-instances", "0",
                 "wormhole.retry-budget.ratio", "-1",
-                "wormhole.registry.sweep-interval", "0s"))) {
+                "wormhole.registry.sweep-interval", "0s",
+                "wormhole.providers.simulator.max-connections", "0",
+                "wormhole.tools.calculator.circuit-breaker.failure-ratio", "2",
+                "wormhole.dashboard.refresh", "2m"))) {
             assertThat(gateway.awaitExit(Duration.ofSeconds(60))).isNotZero();
             assertThat(gateway.output()).contains("wormhole.agent.max-parallel-tools", "wormhole.batch.default-concurrency",
-                    "wormhole.registry.max-instances", "wormhole.retry-budget.ratio", "wormhole.registry.sweep-interval")
+                    "wormhole.registry.max-instances", "wormhole.retry-budget.ratio", "wormhole.registry.sweep-interval",
+                    "wormhole.providers.simulator.max-connections", "wormhole.tools.calculator.circuit-breaker.failure-ratio",
+                    "wormhole.dashboard.refresh").doesNotContain("Listening on");
+        }
+    }
+
+    @Test
+    void anUnknownConstantStopsStartUpNamingTheAcceptedOnes() throws Exception {
+        try (GatewayProcess gateway = GatewayProcess.start(Map.of("wormhole.providers.simulator.wire-api", "graphql"))) {
+            assertThat(gateway.awaitExit(Duration.ofSeconds(60))).isNotZero();
+            assertThat(gateway.output()).contains("wormhole.providers.simulator.wire-api", "graphql", "chat-completions")
                     .doesNotContain("Listening on");
         }
     }

@@ -22,9 +22,9 @@ class RerankConfigTest {
 
     @Test
     void refusesAnUnknownRerankApiNamingTheChoices() {
-        assertThat(ConfigProblems.find(TestConfig.of(Map.of("wormhole.providers.r.dialect", "openai",
-                "wormhole.providers.r.rerank-api", "jina")), "127.0.0.1")).singleElement().asString()
-                .contains("wormhole.providers.r.rerank-api", "openai, cohere or voyage");
+        assertThat(TestConfig.violations(Map.of("wormhole.providers.r.dialect", "openai",
+                "wormhole.providers.r.rerank-api", "jina"))).singleElement().asString()
+                .contains("wormhole.providers.r.rerank-api", "jina", "openai", "cohere", "voyage");
     }
 
     @Test
@@ -37,6 +37,6 @@ class RerankConfigTest {
     @Test
     void defaultsToTheOpenAiShape() {
         assertThat(TestConfig.of(Map.of("wormhole.providers.r.dialect", "openai")).providers().get("r").rerankApi())
-                .isEqualTo("openai");
+                .isEqualTo(RerankApi.OPENAI);
     }
 }

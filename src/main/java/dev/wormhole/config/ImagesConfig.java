@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.WithDefault;
 
@@ -16,6 +18,7 @@ public interface ImagesConfig {
 
     /** How long a signed image URL works (and its bytes are kept). */
     @WithDefault("1h")
+    @DurationMin(millis = 1)
     Duration urlTtl();
 
     /** Most bytes of images kept at once; the oldest are dropped first (their URLs then answer 404). */

@@ -2,6 +2,10 @@ package dev.wormhole.config;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
+
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.WithDefault;
 
@@ -37,6 +41,7 @@ public interface LimitsConfig {
      * of this, so only a replica that dies leaves a slot taken, and for at most this long.
      */
     @WithDefault("1m")
+    @DurationMin(seconds = 1)
     Duration leaseTtl();
 
     /**
@@ -44,6 +49,7 @@ public interface LimitsConfig {
      * {@code max_tokens} (corrected by the real usage when the call ends).
      */
     @WithDefault("4096")
+    @Min(1)
     long defaultMaxTokens();
 
     /**
@@ -57,6 +63,7 @@ public interface LimitsConfig {
 
     /** Replicas the limits are shared by, for {@code fail-open}: each admits its share of a key's limits alone. */
     @WithDefault("1")
+    @Min(1)
     int expectedReplicas();
 
     /** What a rate-limited call gets when the state store fails. Written in configuration in kebab case. */

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import jakarta.validation.constraints.Min;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
@@ -58,6 +60,7 @@ public interface ProviderConfig {
 
     /** Time allowed to open a TCP/TLS connection to the upstream. */
     @WithDefault("5s")
+    @DurationMin(millis = 1)
     Duration connectTimeout();
 
     /**
@@ -65,21 +68,25 @@ public interface ProviderConfig {
      * whole answer is generated).
      */
     @WithDefault("60s")
+    @DurationMin(millis = 1)
     Duration responseTimeout();
 
     /** Longest silence allowed between two chunks of an upstream response. */
     @WithDefault("30s")
+    @DurationMin(millis = 1)
     Duration idleTimeout();
 
     /** Time allowed from sending a streamed request to its first chunk (per attempt). */
     @WithDefault("30s")
+    @DurationMin(millis = 1)
     Duration firstTokenTimeout();
 
     /** Deadline of a request whose first target is this provider, replacing {@code wormhole.deadline}. */
-    Optional<Duration> deadline();
+    Optional<@DurationMin(millis = 1) Duration> deadline();
 
     /** Longest one upstream exchange may last, headers to last byte, stream included (per attempt). */
     @WithDefault("10m")
+    @DurationMin(millis = 1)
     Duration totalTimeout();
 
     /** Retries of transient faults on this provider. */
@@ -137,10 +144,12 @@ public interface ProviderConfig {
     interface Simulator {
         /** Delay before the first token (and before a non-streamed answer). */
         @WithDefault("0ms")
+        @DurationMin(millis = 0)
         Duration firstTokenLatency();
 
         /** Generation speed; 0 emits every token at once. */
         @WithDefault("0")
+        @Min(0)
         int tokensPerSecond();
 
         /** Chat models it offers. */
@@ -165,6 +174,7 @@ public interface ProviderConfig {
 
         /** Vector size of embeddings when the request names no {@code dimensions}. */
         @WithDefault("256")
+        @Min(1)
         int embeddingDimensions();
     }
 }

@@ -38,6 +38,7 @@ public interface WormholeConfig {
      * stated timeout ({@code X-Stainless-Timeout}, {@code x-wormhole-timeout}) shortens it.
      */
     @WithDefault("120s")
+    @DurationMin(millis = 1)
     Duration deadline();
 
     /** Request and upstream size limits, and how virtual keys' rate and concurrency limits are enforced. */
@@ -148,7 +149,7 @@ public interface WormholeConfig {
         Optional<List<Integer>> weights();
 
         /** Deadline of a request for this alias, replacing {@code wormhole.deadline}. */
-        Optional<Duration> deadline();
+        Optional<@DurationMin(millis = 1) Duration> deadline();
     }
 
     /** How a route picks its first target. */
@@ -190,14 +191,17 @@ public interface WormholeConfig {
     interface Models {
         /** How long one provider's list call may take before it counts as failed (that provider only). */
         @WithDefault("10s")
+        @DurationMin(millis = 1)
         Duration listTimeout();
 
         /** How often every provider's model list is fetched again. */
         @WithDefault("10m")
+        @DurationMin(millis = 1)
         Duration refreshInterval();
 
         /** Delay of the first refresh after start (start-up never waits for it). */
         @WithDefault("2s")
+        @DurationMin(millis = 0)
         Duration initialDelay();
 
         /** File the last good catalog is saved to and read back at start; off when unset. */
@@ -233,6 +237,7 @@ public interface WormholeConfig {
 
         /** Longest the whole fetch may take, connecting included. */
         @WithDefault("20s")
+        @DurationMin(millis = 1)
         Duration timeout();
 
         /** Largest document accepted; a larger one is abandoned and the last good map kept. */
@@ -244,6 +249,7 @@ public interface WormholeConfig {
     interface Shutdown {
         /** How long shutdown waits for in-flight requests and streams before closing providers anyway. */
         @WithDefault("30s")
+        @DurationMin(millis = 0)
         Duration grace();
     }
 }

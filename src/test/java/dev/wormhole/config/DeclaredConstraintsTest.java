@@ -65,12 +65,21 @@ class DeclaredConstraintsTest {
         "wormhole.state.redis-pool-size | 0",
         "wormhole.state.redis-timeout | 0s",
         "wormhole.state.key-prefix | has space",
+        "wormhole.providers.simulator.idle-timeout | 0s",
+        "wormhole.providers.simulator.deadline | 0s",
+        "wormhole.deadline | 0s",
+        "wormhole.routes.fast.deadline | 0s",
+        "wormhole.limits.lease-ttl | 100ms",
+        "wormhole.limits.expected-replicas | 0",
+        "wormhole.images.url-ttl | 0s",
+        "wormhole.shutdown.grace | -1s",
         "wormhole.providers.simulator.wire-api | graphql",
         "wormhole.providers.simulator.api-key-in | cookie",
         "wormhole.providers.simulator.max-tokens-param | max_output_tokens",
     })
     void refusesAValueOutsideItsDeclaredRangeNamingTheKey(String key, String value) {
         Map<String, String> props = new HashMap<>(SIMULATOR);
+        props.put("wormhole.routes.fast.targets", "simulator/sim-1");
         props.put(key, value);
 
         // A map key is named without the quotes that protect its dots.
